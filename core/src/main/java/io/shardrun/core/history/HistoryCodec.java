@@ -1,0 +1,46 @@
+package io.shardrun.core.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** JSON form of {@link History}. */
+public final class HistoryCodec {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .build();
+
+  private HistoryCodec() {}
+
+  /**
+   * Reads a history document.
+   *
+   * @param source named in the error (a file path or a ConfigMap)
+   * @throws IllegalArgumentException naming the source and what is wrong
+   */
+  public static History read(String json, String source) {
+    try {
+      History history = MAPPER.readValue(json, History.class);
+      if (history.version() != History.VERSION) {
+        throw new IllegalArgumentException(source + ": history version " + history.version()
+            + " is not supported; expected " + History.VERSION);
+      }
+      return history;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(source + ": not a Shardrun history document: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+    }
+  }
+
+  public static String write(History history) {
+    try {
+      return MAPPER.writeValueAsString(history);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

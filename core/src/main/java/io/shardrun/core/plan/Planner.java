@@ -1,0 +1,71 @@
+package io.shardrun.core.plan;
+
+import io.shardrun.core.history.Estimates;
+import io.shardrun.core.suite.DependencyGraph;
+import io.shardrun.core.suite.Suite;
+import io.shardrun.crd.v1alpha1.Sharding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans selected files onto shards. Files connected by depends_on form one unit that stays on one
+ * shard; all serial files (with their units) form a single unit, so no two of them ever run at
+ * once. Units go to shards by {@link ShardAssignment}; inside a shard, files run dependencies
+ * first and, where dependencies allow, likely failures first.
+ */
+public final class Planner {
+  private Planner() {}
+
+  /**
+   * @param selected files to plan, closed under upstream (as {@code Selection.select} returns)
+   */
+  public static Plan plan(Suite suite, List<String> selected, int shards, Sharding sharding, Estimates estimates) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards must be at least 1, got " + shards);
+    }
+    DependencyGraph graph = suite.graph();
+    List<List<String>> units = units(suite, selected);
+    int[] shardOf = new int[units.size()];
+    if (sharding == Sharding.HASH) {
+      for (int u = 0; u < units.size(); u++) {
+        shardOf[u] = ShardAssignment.hash(units.get(u).get(0), shards);
+      }
+    } else {
+      long[] unitEstimates = units.stream()
+          .mapToLong(unit -> unit.stream().mapToLong(estimates::estimateMs).sum()).toArray();
+      shardOf = ShardAssignment.balanced(unitEstimates, shards);
+    }
+    List<List<String>> filesOf = new ArrayList<>();
+    for (int s = 0; s < shards; s++) {
+      filesOf.add(new ArrayList<>());
+    }
+    for (int u = 0; u < units.size(); u++) {
+      filesOf.get(shardOf[u]).addAll(units.get(u));
+    }
+    List<PlannedShard> planned = new ArrayList<>();
+    for (int s = 0; s < shards; s++) {
+      List<PlannedFile> files = graph.order(filesOf.get(s), estimates::failureRate).stream()
+          .map(f -> new PlannedFile(f, estimates.estimateMs(f))).toList();
+      planned.add(new PlannedShard(s, files.stream().mapToLong(PlannedFile::estimateMs).sum(), files));
+    }
+    return new Plan(sharding, planned);
+  }
+
+  /** Connected dependency groups, with every group holding a serial file merged into one. */
+  private static List<List<String>> units(Suite suite, List<String> selected) {
+    List<List<String>> units = new ArrayList<>();
+    List<String> serial = new ArrayList<>();
+    for (List<String> group : suite.graph().components(selected)) {
+      if (group.stream().anyMatch(f -> suite.file(f).meta().serial())) {
+        serial.addAll(group);
+      } else {
+        units.add(group);
+      }
+    }
+    if (!serial.isEmpty()) {
+      serial.sort(java.util.Comparator.comparingInt(suite.graph()::rank));
+      units.add(serial);
+    }
+    return units;
+  }
+}

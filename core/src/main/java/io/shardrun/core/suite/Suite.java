@@ -1,0 +1,20 @@
+package io.shardrun.core.suite;
+
+import io.shardrun.core.action.ActionFile;
+import java.util.SortedMap;
+
+/**
+ * A parsed suite: its action files by path and the dependencies between them.
+ *
+ * @param files every valid action file, by suite-relative path
+ * @param graph depends_on between them
+ */
+public record Suite(SortedMap<String, ActionFile> files, DependencyGraph graph) {
+  public ActionFile file(String path) {
+    ActionFile file = files.get(path);
+    if (file == null) {
+      throw new IllegalArgumentException("no action file " + path + " in the suite");
+    }
+    return file;
+  }
+}

@@ -1,0 +1,73 @@
+package io.shardrun.crd.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Narrows a suite to the files to run. Every criterion that is set must hold; a selected file
+ * always brings the files it depends on.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public class Selector {
+  @JsonPropertyDescription("Run only files that carry at least one of these tags (meta.tags).")
+  private List<String> tags = new ArrayList<>();
+
+  @JsonPropertyDescription("Skip files that carry any of these tags.")
+  private List<String> excludeTags = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Run only files whose path relative to the suite root (with '/' separators) matches at"
+          + " least one of these Java regular expressions somewhere (use ^ and $ to anchor).")
+  private List<String> include = new ArrayList<>();
+
+  @JsonPropertyDescription("Skip files whose relative path matches any of these regular expressions.")
+  private List<String> exclude = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Paths changed in the change under test (for example from 'git diff --name-only'). When"
+          + " set, run only: changed action files (paths relative to the suite root), the files"
+          + " that depend on them, and files whose meta.covers globs match a changed path.")
+  private List<String> changedFiles = new ArrayList<>();
+
+  public List<String> getTags() {
+    return tags;
+  }
+
+  public void setTags(List<String> tags) {
+    this.tags = tags;
+  }
+
+  public List<String> getExcludeTags() {
+    return excludeTags;
+  }
+
+  public void setExcludeTags(List<String> excludeTags) {
+    this.excludeTags = excludeTags;
+  }
+
+  public List<String> getInclude() {
+    return include;
+  }
+
+  public void setInclude(List<String> include) {
+    this.include = include;
+  }
+
+  public List<String> getExclude() {
+    return exclude;
+  }
+
+  public void setExclude(List<String> exclude) {
+    this.exclude = exclude;
+  }
+
+  public List<String> getChangedFiles() {
+    return changedFiles;
+  }
+
+  public void setChangedFiles(List<String> changedFiles) {
+    this.changedFiles = changedFiles;
+  }
+}

@@ -1,0 +1,178 @@
+package io.shardrun.crd.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What to run and how. Unset optional fields keep the Java defaults below, so a TestRun read
+ * from a YAML file (render-jobs) and one read from the API server behave the same.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TestRunSpec {
+  public static final int DEFAULT_SHARDS = 1;
+  public static final long DEFAULT_TIMEOUT_SECONDS = 3600;
+  public static final int DEFAULT_RETRIES = 2;
+
+  @Required
+  @JsonPropertyDescription("Where the action files come from.")
+  private SuiteSource suite;
+
+  @Min(1)
+  @Max(1000)
+  @JsonPropertyDescription("Number of shards: one Job each. 1 to 1000. Default: 1.")
+  private Integer shards = DEFAULT_SHARDS;
+
+  @JsonPropertyDescription(
+      "How files are spread over shards. 'hash': by the SHA-1 of each file's path (stable as the"
+          + " suite changes). 'balanced': longest estimated duration first onto the least loaded"
+          + " shard, with estimates from the suite's run history (or step counts before any"
+          + " history). Default: balanced.")
+  private Sharding sharding = Sharding.BALANCED;
+
+  @JsonPropertyDescription("Which action files of the suite run. Unset: all of them.")
+  private Selector selector = new Selector();
+
+  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @JsonPropertyDescription(
+      "Name of another TestRun in this namespace: run only the files that failed or errored"
+          + " there (plus the files they depend on).")
+  private String rerunFailedOf;
+
+  @JsonPropertyDescription("The browser sidecar: a WebDriver server (chromedriver) in each shard pod.")
+  private BrowserSpec browser = new BrowserSpec();
+
+  @JsonPropertyDescription("The executor container that runs a shard's files in each shard pod.")
+  private ExecutorSpec executor = new ExecutorSpec();
+
+  @JsonPropertyDescription(
+      "Environment variables for the executor, available in action files as ${NAME} (for example"
+          + " BASE_URL). Use valueFrom.secretKeyRef for credentials: values are never copied into"
+          + " status, annotations or logs.")
+  private List<EnvVar> env = new ArrayList<>();
+
+  @Min(1)
+  @JsonPropertyDescription(
+      "Deadline for each shard, in seconds (the Job's activeDeadlineSeconds). A shard past it"
+          + " ends the run in Error. Default: 3600.")
+  private Long timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+
+  @Min(0)
+  @Max(10)
+  @JsonPropertyDescription(
+      "How many times a shard pod is retried after an infrastructure failure (the Job's"
+          + " backoffLimit). Test failures are never retried, and pod disruptions (eviction,"
+          + " preemption) are retried without counting. Default: 2.")
+  private Integer retries = DEFAULT_RETRIES;
+
+  @Min(0)
+  @JsonPropertyDescription(
+      "Seconds after a shard Job finishes before its Job and pods are deleted. The TestRun and"
+          + " its status stay. Unset: Jobs are kept until the TestRun is deleted.")
+  private Integer ttlSecondsAfterFinished;
+
+  @JsonPropertyDescription("How the suite's run history is used for estimates.")
+  private HistorySpec history = new HistorySpec();
+
+  public SuiteSource getSuite() {
+    return suite;
+  }
+
+  public void setSuite(SuiteSource suite) {
+    this.suite = suite;
+  }
+
+  public Integer getShards() {
+    return shards;
+  }
+
+  public void setShards(Integer shards) {
+    this.shards = shards;
+  }
+
+  public Sharding getSharding() {
+    return sharding;
+  }
+
+  public void setSharding(Sharding sharding) {
+    this.sharding = sharding;
+  }
+
+  public Selector getSelector() {
+    return selector;
+  }
+
+  public void setSelector(Selector selector) {
+    this.selector = selector;
+  }
+
+  public String getRerunFailedOf() {
+    return rerunFailedOf;
+  }
+
+  public void setRerunFailedOf(String rerunFailedOf) {
+    this.rerunFailedOf = rerunFailedOf;
+  }
+
+  public BrowserSpec getBrowser() {
+    return browser;
+  }
+
+  public void setBrowser(BrowserSpec browser) {
+    this.browser = browser;
+  }
+
+  public ExecutorSpec getExecutor() {
+    return executor;
+  }
+
+  public void setExecutor(ExecutorSpec executor) {
+    this.executor = executor;
+  }
+
+  public List<EnvVar> getEnv() {
+    return env;
+  }
+
+  public void setEnv(List<EnvVar> env) {
+    this.env = env;
+  }
+
+  public Long getTimeoutSeconds() {
+    return timeoutSeconds;
+  }
+
+  public void setTimeoutSeconds(Long timeoutSeconds) {
+    this.timeoutSeconds = timeoutSeconds;
+  }
+
+  public Integer getRetries() {
+    return retries;
+  }
+
+  public void setRetries(Integer retries) {
+    this.retries = retries;
+  }
+
+  public Integer getTtlSecondsAfterFinished() {
+    return ttlSecondsAfterFinished;
+  }
+
+  public void setTtlSecondsAfterFinished(Integer ttlSecondsAfterFinished) {
+    this.ttlSecondsAfterFinished = ttlSecondsAfterFinished;
+  }
+
+  public HistorySpec getHistory() {
+    return history;
+  }
+
+  public void setHistory(HistorySpec history) {
+    this.history = history;
+  }
+}
