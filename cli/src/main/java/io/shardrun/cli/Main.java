@@ -1,2 +1,53 @@
 package io.shardrun.cli;
-public class Main { public static void main(String[] a) {} }
+
+import io.shardrun.core.render.Images;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code shardrun} command. */
+@Command(
+    name = "shardrun",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Run browser action suites sharded: on Kubernetes, rendered for GitOps, or locally.",
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      RenderJobsCommand.class,
+      BenchPlanCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  /** Exit code for a command that could not do its job: bad flags, unreadable or invalid input. */
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests call {@code execute} on it directly. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main())
+        .setExitCodeExceptionMapper(e -> e instanceof CliException c ? c.exitCode() : EXIT_USAGE)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println("error: " + (e instanceof CliException || e instanceof IllegalArgumentException
+              || e instanceof io.shardrun.core.suite.SuiteException ? e.getMessage() : e.toString()));
+          return cmd.getExitCodeExceptionMapper().getExitCode(e);
+        });
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required; see 'shardrun --help'");
+  }
+
+  /** Prints the build's version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"shardrun " + Images.version()};
+    }
+  }
+}

@@ -19,13 +19,15 @@ public class TestRunSpec {
   public static final int DEFAULT_SHARDS = 1;
   public static final long DEFAULT_TIMEOUT_SECONDS = 3600;
   public static final int DEFAULT_RETRIES = 2;
+  public static final int MAX_SHARDS = 1000;
+  public static final int MAX_RETRIES = 10;
 
   @Required
   @JsonPropertyDescription("Where the action files come from.")
   private SuiteSource suite;
 
   @Min(1)
-  @Max(1000)
+  @Max(MAX_SHARDS)
   @JsonPropertyDescription("Number of shards: one Job each. 1 to 1000. Default: 1.")
   private Integer shards = DEFAULT_SHARDS;
 
@@ -64,7 +66,7 @@ public class TestRunSpec {
   private Long timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
   @Min(0)
-  @Max(10)
+  @Max(MAX_RETRIES)
   @JsonPropertyDescription(
       "How many times a shard pod is retried after an infrastructure failure (the Job's"
           + " backoffLimit). Test failures are never retried, and pod disruptions (eviction,"

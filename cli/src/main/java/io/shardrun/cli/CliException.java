@@ -1,0 +1,19 @@
+package io.shardrun.cli;
+
+/** A failure to report as one line on stderr with a given exit code. */
+public class CliException extends RuntimeException {
+  private final int exitCode;
+
+  public CliException(String message, int exitCode) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+
+  public CliException(String message) {
+    this(message, Main.EXIT_USAGE);
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+}

@@ -1,0 +1,61 @@
+package io.shardrun.cli;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.shardrun.core.render.Images;
+import io.shardrun.core.render.JobRenderer;
+import io.shardrun.core.render.RenderedRun;
+import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.run.Manifests;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code shardrun render-jobs}: what the operator would create, as YAML for kubectl or GitOps. */
+@Command(name = "render-jobs", description = "Render what the operator creates for a TestRun (the"
+    + " plan ConfigMap and one Job per shard; with --suite also the suite ConfigMap) as YAML for 'kubectl apply -f'.")
+final class RenderJobsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin RunInputs inputs;
+
+  @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+      description = "Write one file per object (KIND-NAME.yaml) into DIR instead of one stream on stdout.")
+  Path outputDir;
+
+  @Override
+  public Integer call() throws IOException {
+    JobRenderer renderer = new JobRenderer(Images.defaults());
+    List<HasMetadata> objects = new ArrayList<>();
+    for (RunInputs.Prepared run : inputs.prepare()) {
+      if (run.suiteFromDir()) {
+        objects.add(SuiteConfigMap.build(run.run().getSpec().getSuite().getConfigMap(),
+            run.run().getMetadata().getNamespace(), run.suiteFiles()));
+      }
+      RenderedRun rendered = renderer.render(run.run(), run.plan(), run.suiteFiles());
+      objects.add(rendered.plan());
+      objects.addAll(rendered.jobs());
+    }
+    if (outputDir == null) {
+      spec.commandLine().getOut().print(Manifests.write(objects));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    Files.createDirectories(outputDir);
+    for (HasMetadata object : objects) {
+      Path file = outputDir.resolve(object.getKind().toLowerCase(Locale.ROOT) + "-" + object.getMetadata().getName() + ".yaml");
+      Files.writeString(file, Manifests.write(object), StandardCharsets.UTF_8);
+      spec.commandLine().getErr().println("wrote " + file);
+    }
+    return 0;
+  }
+}

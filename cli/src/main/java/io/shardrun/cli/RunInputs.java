@@ -1,0 +1,93 @@
+package io.shardrun.cli;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.shardrun.core.history.History;
+import io.shardrun.core.history.HistoryCodec;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.run.Manifests;
+import io.shardrun.core.run.RunPlanner;
+import io.shardrun.core.run.SpecValidator;
+import io.shardrun.core.suite.Suite;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.TestRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The inputs of plan and render-jobs: TestRun files, the suite, the history. */
+final class RunInputs {
+  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE",
+      description = "YAML file with one or more TestRuns (and optionally their suite ConfigMaps). Repeatable.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--suite", paramLabel = "DIR",
+      description = "The suite's folder. Without it, the suite comes from the ConfigMap named in"
+          + " spec.suite.configMap, which must be among the -f documents.")
+  Path suiteDir;
+
+  @Option(names = "--history", paramLabel = "FILE",
+      description = "Run history (JSON, as written by 'shardrun run' in .shardrun/history.json) for"
+          + " balanced estimates and fail-first ordering. Without it, estimates come from step counts.")
+  Path historyFile;
+
+  /**
+   * One TestRun ready to render.
+   *
+   * @param suiteFiles the raw suite (for the suite ConfigMap and volume items)
+   */
+  record Prepared(TestRun run, SuiteFiles suiteFiles, Suite suite, Plan plan, boolean suiteFromDir) {}
+
+  List<Prepared> prepare() {
+    List<TestRun> runs = new ArrayList<>();
+    List<ConfigMap> configMaps = new ArrayList<>();
+    for (Path file : files) {
+      Manifests.Documents docs = Manifests.read(read(file, "TestRun file"), file.toString());
+      runs.addAll(docs.testRuns());
+      configMaps.addAll(docs.configMaps());
+    }
+    if (runs.isEmpty()) {
+      throw new CliException("no TestRun (apiVersion shardrun.io/v1alpha1, kind TestRun) in " + files);
+    }
+    History history = historyFile == null ? History.empty() : HistoryCodec.read(read(historyFile, "history file"), historyFile.toString());
+    List<Prepared> prepared = new ArrayList<>();
+    for (TestRun run : runs) {
+      String name = run.getMetadata() == null ? "?" : run.getMetadata().getName();
+      List<String> problems = SpecValidator.problems(run);
+      if (!problems.isEmpty()) {
+        throw new CliException("TestRun " + name + " is invalid:\n  " + String.join("\n  ", problems));
+      }
+      SuiteFiles suiteFiles = suiteFiles(run, configMaps);
+      if (suiteFiles.isEmpty()) {
+        throw new CliException("TestRun " + name + ": the suite has no action files (*.json)");
+      }
+      Suite suite = SuiteParser.parse(suiteFiles).orThrow();
+      prepared.add(new Prepared(run, suiteFiles, suite, RunPlanner.plan(run.getSpec(), suite, history, null), suiteDir != null));
+    }
+    return prepared;
+  }
+
+  private SuiteFiles suiteFiles(TestRun run, List<ConfigMap> configMaps) {
+    if (suiteDir != null) {
+      return SuiteFiles.fromDirectory(suiteDir);
+    }
+    String wanted = run.getSpec().getSuite().getConfigMap();
+    Optional<ConfigMap> found = configMaps.stream().filter(c -> wanted.equals(c.getMetadata().getName())).findFirst();
+    return SuiteConfigMap.read(found.orElseThrow(() -> new CliException("TestRun " + run.getMetadata().getName()
+        + " reads its suite from ConfigMap " + wanted + ": pass --suite DIR, or include ConfigMap " + wanted + " in a -f file")));
+  }
+
+  static String read(Path file, String what) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CliException("cannot read " + what + " " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+    }
+  }
+}

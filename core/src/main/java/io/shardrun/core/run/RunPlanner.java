@@ -1,0 +1,31 @@
+package io.shardrun.core.run;
+
+import io.shardrun.core.history.Estimates;
+import io.shardrun.core.history.History;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.Planner;
+import io.shardrun.core.select.Selection;
+import io.shardrun.core.select.SelectionCriteria;
+import io.shardrun.core.suite.Suite;
+import io.shardrun.crd.v1alpha1.TestRunSpec;
+import java.util.List;
+import java.util.Set;
+
+/** From a TestRun's spec to its plan: select, estimate, assign. Shared by the operator and the CLI. */
+public final class RunPlanner {
+  private RunPlanner() {}
+
+  /**
+   * @param rerunOnly for spec.rerunFailedOf: the files that failed or errored in that run; null
+   *     otherwise
+   */
+  public static Plan plan(TestRunSpec spec, Suite suite, History history, Set<String> rerunOnly) {
+    SelectionCriteria criteria = SelectionCriteria.fromSpec(spec.getSelector());
+    if (rerunOnly != null) {
+      criteria = criteria.withRerunOnly(rerunOnly);
+    }
+    List<String> selected = Selection.select(suite, criteria);
+    Estimates estimates = new Estimates(suite, selected, history, spec.getHistory().getWindow());
+    return Planner.plan(suite, selected, spec.getShards(), spec.getSharding(), estimates);
+  }
+}

@@ -1,0 +1,80 @@
+package io.shardrun.core.run;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.shardrun.core.select.SelectionCriteria;
+import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.crd.v1alpha1.TestRunSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a TestRun the way the API server's schema would, plus what a schema cannot say, so a
+ * TestRun rendered offline fails as clearly as one applied to a cluster.
+ */
+public final class SpecValidator {
+  private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+  private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
+  /** Set by Shardrun in every executor; a TestRun cannot override them. */
+  public static final Set<String> RESERVED_ENV = Set.of("POD_NAME", "POD_NAMESPACE", "SHARDRUN_TESTRUN", "HOME");
+
+  private SpecValidator() {}
+
+  /** Every problem, as {@code field: what is wrong}; empty when the TestRun is valid. */
+  public static List<String> problems(TestRun run) {
+    List<String> problems = new ArrayList<>();
+    String name = run.getMetadata() == null ? null : run.getMetadata().getName();
+    if (name == null || !DNS_SUBDOMAIN.matcher(name).matches()) {
+      problems.add("metadata.name: expected a lower-case DNS name (a-z, 0-9, '-', '.'), found " + quote(name));
+    }
+    TestRunSpec spec = run.getSpec();
+    if (spec == null) {
+      problems.add("spec: missing; at least spec.suite.configMap is required");
+      return problems;
+    }
+    if (spec.getSuite() == null || spec.getSuite().getConfigMap() == null) {
+      problems.add("spec.suite.configMap: missing; expected the name of the ConfigMap holding the suite");
+    } else if (!DNS_SUBDOMAIN.matcher(spec.getSuite().getConfigMap()).matches()) {
+      problems.add("spec.suite.configMap: expected a ConfigMap name, found " + quote(spec.getSuite().getConfigMap()));
+    }
+    range(problems, "spec.shards", spec.getShards(), 1, TestRunSpec.MAX_SHARDS);
+    range(problems, "spec.retries", spec.getRetries(), 0, TestRunSpec.MAX_RETRIES);
+    range(problems, "spec.browser.port", spec.getBrowser().getPort(), 1024, 65535);
+    range(problems, "spec.history.window", spec.getHistory().getWindow(), 1, 100);
+    if (spec.getTimeoutSeconds() == null || spec.getTimeoutSeconds() < 1) {
+      problems.add("spec.timeoutSeconds: expected at least 1, found " + spec.getTimeoutSeconds());
+    }
+    if (spec.getTtlSecondsAfterFinished() != null && spec.getTtlSecondsAfterFinished() < 0) {
+      problems.add("spec.ttlSecondsAfterFinished: expected 0 or more, found " + spec.getTtlSecondsAfterFinished());
+    }
+    if (spec.getSharding() == null) {
+      problems.add("spec.sharding: expected hash or balanced");
+    }
+    List<EnvVar> env = spec.getEnv();
+    for (int i = 0; i < env.size(); i++) {
+      String envName = env.get(i).getName();
+      if (envName == null || !ENV_NAME.matcher(envName).matches()) {
+        problems.add("spec.env[" + i + "].name: expected an environment variable name, found " + quote(envName));
+      } else if (RESERVED_ENV.contains(envName)) {
+        problems.add("spec.env[" + i + "].name: " + envName + " is set by Shardrun and cannot be overridden");
+      }
+    }
+    try {
+      SelectionCriteria.fromSpec(spec.getSelector());
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    return problems;
+  }
+
+  private static void range(List<String> problems, String field, Integer value, int min, int max) {
+    if (value == null || value < min || value > max) {
+      problems.add(field + ": expected " + min + " to " + max + ", found " + value);
+    }
+  }
+
+  private static String quote(String s) {
+    return s == null ? "nothing" : "'" + s + "'";
+  }
+}
