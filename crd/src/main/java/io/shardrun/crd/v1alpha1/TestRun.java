@@ -1,5 +1,6 @@
 package io.shardrun.crd.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -25,4 +26,16 @@ public class TestRun extends CustomResource<TestRunSpec, TestRunStatus> implemen
   public static final String VERSION = "v1alpha1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "TestRun";
+
+  @Override
+  @JsonPropertyDescription("What to run and how: the suite, the shards, the selection, the pods.")
+  public TestRunSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("Progress and results, written by the operator from the run's Jobs and pods.")
+  public TestRunStatus getStatus() {
+    return super.getStatus();
+  }
 }

@@ -1,0 +1,133 @@
+package io.shardrun.crd.v1alpha1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed CRD must be what the build generates. Regenerate it with
+ * {@code mvn -pl crd verify -Dshardrun.updateCrd=true}.
+ */
+class CrdFileTest {
+  static final Path COMMITTED = Path.of("testruns.shardrun.io-v1.yml");
+
+  @BeforeAll
+  static void regenerateWhenAsked() throws IOException {
+    if (Boolean.getBoolean("shardrun.updateCrd")) {
+      Files.writeString(COMMITTED, CommittedCrd.render(generatedCrd()), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void committedCrdEqualsGeneratedCrd() throws IOException {
+    String generated = CommittedCrd.render(generatedCrd());
+    assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
+        .as("crd/%s is stale: run 'mvn -pl crd verify -Dshardrun.updateCrd=true' and commit it", COMMITTED)
+        .isEqualTo(generated);
+  }
+
+  @Test
+  void printerColumnsFollowTheDeclaredOrderForKubectlGet() throws IOException {
+    CustomResourceDefinitionVersion version = committed().getSpec().getVersions().get(0);
+    assertThat(version.getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
+        .containsExactly("Phase", "Shards", "Passed", "Failed", "Flaky", "Duration", "Age");
+  }
+
+  @Test
+  void crdServesTestRunsWithStatusSubresourceAndShortName() throws IOException {
+    CustomResourceDefinition crd = committed();
+    assertThat(crd.getMetadata().getName()).isEqualTo("testruns.shardrun.io");
+    assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("tr");
+    assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
+    CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
+    assertThat(version.getName()).isEqualTo("v1alpha1");
+    assertThat(version.getSubresources().getStatus()).isNotNull();
+  }
+
+  @Test
+  void schemaValidatesShardsShardingAndTheSuite() throws IOException {
+    JSONSchemaProps spec = schema().getProperties().get("spec");
+    assertThat(spec.getRequired()).contains("suite");
+    assertThat(spec.getProperties().get("shards").getMinimum()).isEqualTo(1.0);
+    assertThat(spec.getProperties().get("shards").getMaximum()).isEqualTo(1000.0);
+    assertThat(spec.getProperties().get("sharding").getEnum()).extracting(Object::toString)
+        .containsExactlyInAnyOrder("\"hash\"", "\"balanced\"");
+    assertThat(spec.getProperties().get("suite").getRequired()).containsExactly("configMap");
+  }
+
+  @Test
+  void everyFieldHasADescriptionForKubectlExplain() throws IOException {
+    List<String> undocumented = new ArrayList<>();
+    collectUndocumented("", schema(), undocumented);
+    assertThat(undocumented).isEmpty();
+  }
+
+  /** Fields of Kubernetes' own types (EnvVar, ResourceRequirements) are described upstream. */
+  private static void collectUndocumented(String path, JSONSchemaProps props, List<String> out) {
+    if (props.getProperties() == null) {
+      return;
+    }
+    for (Map.Entry<String, JSONSchemaProps> field : props.getProperties().entrySet()) {
+      String fieldPath = path + "." + field.getKey();
+      boolean ours = fieldPath.startsWith(".spec") || fieldPath.startsWith(".status");
+      boolean upstream = fieldPath.matches("\\.spec\\.env\\..*|.*\\.resources\\..*|\\.status\\.conditions\\..*");
+      if (ours && !upstream && (field.getValue().getDescription() == null || field.getValue().getDescription().isBlank())) {
+        out.add(fieldPath);
+      }
+      JSONSchemaProps items = field.getValue().getItems() == null ? null : field.getValue().getItems().getSchema();
+      collectUndocumented(fieldPath, field.getValue(), out);
+      if (items != null) {
+        collectUndocumented(fieldPath, items, out);
+      }
+      if (field.getValue().getAdditionalProperties() != null && field.getValue().getAdditionalProperties().getSchema() != null) {
+        collectUndocumented(fieldPath, field.getValue().getAdditionalProperties().getSchema(), out);
+      }
+    }
+  }
+
+  private static JSONSchemaProps schema() throws IOException {
+    return committed().getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+  }
+
+  private static CustomResourceDefinition committed() throws IOException {
+    return Serialization.unmarshal(Files.readString(COMMITTED), CustomResourceDefinition.class);
+  }
+
+  private static CustomResourceDefinition generatedCrd() throws IOException {
+    try (InputStream in = CrdFileTest.class.getResourceAsStream("/META-INF/fabric8/testruns.shardrun.io-v1.yml")) {
+      assertThat(in).as("the crd-generator output (run the build through process-classes)").isNotNull();
+      return Serialization.unmarshal(in, CustomResourceDefinition.class);
+    }
+  }
+
+  /** The generated CRD as committed: printer columns in the order TestRun declares them. */
+  static final class CommittedCrd {
+    static String render(CustomResourceDefinition crd) {
+      List<String> declared = Arrays.stream(TestRun.class.getAnnotationsByType(AdditionalPrinterColumn.class))
+          .map(AdditionalPrinterColumn::name).toList();
+      for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
+        version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(c -> declared.indexOf(c.getName())));
+      }
+      return "# Generated from crd/src/main/java by the crd-generator; do not edit.\n"
+          + "# Regenerate: mvn -pl crd verify -Dshardrun.updateCrd=true\n"
+          + Serialization.asYaml(crd);
+    }
+  }
+}
