@@ -12,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Parses one action file and expands its template calls. Every problem is recorded with the
- * file and the place in it; a file with problems yields no {@link ActionFile}.
+ * file and the place in it.
  */
 public final class ActionFileParser {
   private static final Set<String> FIELDS = Set.of("meta", "steps");
@@ -25,9 +25,13 @@ public final class ActionFileParser {
     this.templates = templates;
   }
 
+  /**
+   * The file, or empty when it is not a JSON object at all. A file is only fit to run when no
+   * problem was added; one with problems is still returned (its bad steps left out) so that its
+   * meta, such as depends_on, can be checked too.
+   */
   public Optional<ActionFile> parse(String path, String content, List<Problem> problems) {
     JsonReader reader = new JsonReader(path, problems);
-    int before = problems.size();
     Optional<ObjectNode> root = reader.parseObject(content);
     if (root.isEmpty()) {
       return Optional.empty();
@@ -42,7 +46,7 @@ public final class ActionFileParser {
         steps.addAll(expand((StepReader.TemplateCall) entry, reader));
       }
     }
-    return problems.size() > before ? Optional.empty() : Optional.of(new ActionFile(path, meta, List.copyOf(steps)));
+    return Optional.of(new ActionFile(path, meta, List.copyOf(steps)));
   }
 
   private Meta readMeta(String path, ObjectNode root, JsonReader reader) {
@@ -69,6 +73,11 @@ public final class ActionFileParser {
         covers);
   }
 
+  private static String defaultOf(Template template, String param) {
+    Template.Param p = template.params().get(param);
+    return p == null ? null : p.defaultValue();
+  }
+
   private List<Step> expand(StepReader.TemplateCall call, JsonReader reader) {
     Optional<Template> found = templates.find(call.template());
     if (found.isEmpty()) {
@@ -87,8 +96,8 @@ public final class ActionFileParser {
       }
     }
     for (Map.Entry<String, Template.Param> param : template.params().entrySet()) {
-      String value = call.params().getOrDefault(param.getKey(), param.getValue().defaultValue());
-      if (value == null) {
+      String value = call.params().get(param.getKey());
+      if (value == null && param.getValue().required()) {
         reader.problem(call.where() + ".params", "missing parameter '" + param.getKey() + "' for template " + template.name());
         ok = false;
       }
@@ -97,7 +106,14 @@ public final class ActionFileParser {
     if (!ok) {
       return List.of();
     }
-    values.replaceAll((name, value) -> Variables.substitute(value, values)); // defaults may use other params
+    // A default may refer to other parameters (as given by the caller or their own defaults);
+    // what the caller passes is taken literally.
+    Map<String, String> given = new LinkedHashMap<>(values);
+    template.params().forEach((name, param) -> {
+      if (given.get(name) == null) {
+        values.put(name, Variables.substitute(param.defaultValue(), n -> given.get(n) != null ? given.get(n) : defaultOf(template, n)));
+      }
+    });
     List<Step> steps = new ArrayList<>();
     for (RawStep raw : template.steps()) {
       String where = call.where() + " > template " + template.name() + " " + raw.where();

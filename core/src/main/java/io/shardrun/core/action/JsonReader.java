@@ -1,6 +1,5 @@
 package io.shardrun.core.action;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shardrun.core.JsonErrors;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -37,7 +37,7 @@ final class JsonReader {
   Optional<ObjectNode> parseObject(String content) {
     try {
       JsonNode root = MAPPER.readTree(content);
-      if (root == null) {
+      if (root == null || root.isMissingNode()) {
         problem(null, "the file is empty; expected a JSON object");
         return Optional.empty();
       }
@@ -47,9 +47,7 @@ final class JsonReader {
       }
       return Optional.of((ObjectNode) root);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      problem(where, "invalid JSON: " + e.getOriginalMessage());
+      problem(JsonErrors.location(e), "invalid JSON: " + JsonErrors.message(e));
       return Optional.empty();
     }
   }

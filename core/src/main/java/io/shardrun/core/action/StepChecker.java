@@ -17,16 +17,24 @@ final class StepChecker {
    * @param where where to report problems: the step's place in the file
    */
   static Optional<Step> check(RawStep raw, String where, JsonReader reader) {
-    Optional<Command> command = Command.byName(raw.command());
+    Optional<Command> command = command(raw, where, reader);
     if (command.isEmpty()) {
-      reader.problem(where + ".command", raw.command().isEmpty()
-          ? "missing command"
-          : "unknown command '" + raw.command() + "'; see docs/action-files.md for the commands");
       return Optional.empty();
     }
     boolean ok = checkArg(command.get(), "target", raw.target(), command.get().target(), where, reader);
     ok &= checkArg(command.get(), "value", raw.value(), command.get().value(), where, reader);
     return ok ? Optional.of(new Step(command.get(), raw.target(), raw.value(), raw.timeoutS(), where)) : Optional.empty();
+  }
+
+  /** The step's command, or empty after recording that it is missing or unknown. */
+  static Optional<Command> command(RawStep raw, String where, JsonReader reader) {
+    Optional<Command> command = Command.byName(raw.command());
+    if (command.isEmpty()) {
+      reader.problem(where + ".command", raw.command().isEmpty()
+          ? "missing command"
+          : "unknown command '" + raw.command() + "'; see docs/action-files.md for the commands");
+    }
+    return command;
   }
 
   private static boolean checkArg(Command command, String field, String text, Arg arg, String where, JsonReader reader) {

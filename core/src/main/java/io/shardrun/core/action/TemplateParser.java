@@ -50,9 +50,7 @@ public final class TemplateParser {
     List<RawStep> steps = new ArrayList<>();
     for (StepReader.Entry entry : new StepReader(reader).read(root.get(), false)) {
       RawStep step = ((StepReader.CommandEntry) entry).step();
-      if (Command.byName(step.command()).isEmpty()) {
-        reader.problem(step.where() + ".command", "unknown command '" + step.command() + "'; see docs/action-files.md for the commands");
-      }
+      StepChecker.command(step, step.where(), reader);
       steps.add(step);
     }
     return problems.size() > before ? Optional.empty() : Optional.of(new Template(name, description, params, steps, source));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.shardrun.core.JsonErrors;
 
 /** JSON form of {@link History}. */
 public final class HistoryCodec {
@@ -31,8 +32,9 @@ public final class HistoryCodec {
       }
       return history;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(source + ": not a Shardrun history document: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+      String at = JsonErrors.location(e);
+      throw new IllegalArgumentException(source + ": not a Shardrun history document: " + JsonErrors.message(e)
+          + (at == null ? "" : " (" + at + ")"));
     }
   }
 

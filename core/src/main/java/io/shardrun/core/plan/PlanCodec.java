@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.shardrun.core.JsonErrors;
 import io.shardrun.crd.v1alpha1.TestRun;
 
 /** The JSON form of a {@link Plan}. */
@@ -34,7 +35,7 @@ public final class PlanCodec {
       }
       return plan;
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(source + ": not a Shardrun plan: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(source + ": not a Shardrun plan: " + JsonErrors.message(e));
     }
   }
 }

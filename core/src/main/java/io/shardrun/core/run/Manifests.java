@@ -93,7 +93,8 @@ public final class Manifests {
       return STRICT.treeToValue(doc, type);
     } catch (IOException e) {
       String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
-          ? "unknown field '" + u.getPropertyName() + "' at " + path(u) + "; expected one of " + u.getKnownPropertyIds()
+          ? "unknown field '" + u.getPropertyName() + "' at " + path(u) + "; expected one of "
+              + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
           : e.getMessage().lines().findFirst().orElse("");
       throw new IllegalArgumentException(where + ": " + message);
     }

@@ -46,19 +46,28 @@ public final class SuiteParser {
     List<Template> custom = new ArrayList<>();
     for (SuiteFile file : files.files()) {
       if (file.path().startsWith(SuiteFiles.TEMPLATES_DIR)) {
-        String name = file.path().substring(file.path().lastIndexOf('/') + 1).replaceFirst("\\.json$", "");
-        TemplateParser.parse(name, file.path(), file.content(), problems).ifPresent(custom::add);
+        String name = file.path().substring(SuiteFiles.TEMPLATES_DIR.length()).replaceFirst("\\.json$", "");
+        if (name.contains("/")) {
+          problems.add(new Problem(file.path(), null, "templates must be directly in templates/ (the file name is the template name)"));
+        } else {
+          TemplateParser.parse(name, file.path(), file.content(), problems).ifPresent(custom::add);
+        }
       }
     }
     ActionFileParser parser = new ActionFileParser(TemplateLibrary.builtIns().with(custom));
     SortedMap<String, ActionFile> parsed = new TreeMap<>();
+    List<String> unusable = new ArrayList<>();
     for (SuiteFile file : files.files()) {
       if (!file.path().startsWith(SuiteFiles.TEMPLATES_DIR)) {
+        int before = problems.size();
         parser.parse(file.path(), file.content(), problems).ifPresent(f -> parsed.put(f.path(), f));
+        if (problems.size() > before) {
+          unusable.add(file.path());
+        }
       }
     }
     Map<String, List<String>> upstream = new TreeMap<>();
-    List<String> unusable = resolveDependencies(parsed, files, upstream, problems);
+    unusable.addAll(resolveDependencies(parsed, files, upstream, problems));
     for (List<String> found = DependencyGraph.findCycle(upstream); !found.isEmpty(); found = DependencyGraph.findCycle(upstream)) {
       List<String> cycle = found;
       problems.add(new Problem(cycle.get(0), "meta.depends_on", "dependency cycle: " + String.join(" -> ", cycle)));
@@ -67,11 +76,12 @@ public final class SuiteParser {
       upstream.values().forEach(deps -> deps.removeAll(cycle));
     }
     // A file whose dependency is unusable cannot be planned, nor can anything downstream of it.
-    for (String gone : new DependencyGraph(upstream).withDownstream(unusable)) {
+    for (String gone : new DependencyGraph(upstream).withDownstream(unusable.stream().filter(upstream::containsKey).toList())) {
       parsed.remove(gone);
       upstream.remove(gone);
     }
     upstream.values().forEach(deps -> deps.retainAll(upstream.keySet()));
+    unusable.forEach(parsed::remove);
     problems.sort(java.util.Comparator.comparing(Problem::file));
     return new Result(new Suite(parsed, new DependencyGraph(upstream)), problems);
   }
