@@ -1,0 +1,165 @@
+package io.shardrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.shardrun.core.history.History;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.render.Images;
+import io.shardrun.core.render.JobRenderer;
+import io.shardrun.core.render.RenderedRun;
+import io.shardrun.core.run.Manifests;
+import io.shardrun.core.run.RunPlanner;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.TestRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderJobsCommandTest {
+  @TempDir Path dir;
+  Path suite;
+  Path testRun;
+
+  @BeforeEach
+  void writeSuiteAndTestRun() throws Exception {
+    suite = dir.resolve("suite");
+    write("suite/auth/login.json", "{\"meta\": {\"tags\": [\"smoke\"]}, \"steps\": [{\"command\": \"open\", \"target\": \"/login\"}]}");
+    write("suite/shop/cart.json", "{\"meta\": {\"depends_on\": [\"login.json\"]}, \"steps\": [{\"command\": \"click\", \"target\": \"id=cart\"}]}");
+    write("suite/größe/ü.json", "{\"steps\": [{\"command\": \"open\", \"target\": \"/\"}, {\"command\": \"echo\", \"target\": \"hi\"}]}");
+    testRun = write("testrun.yaml", """
+        apiVersion: shardrun.io/v1alpha1
+        kind: TestRun
+        metadata:
+          name: nightly
+          namespace: qa
+        spec:
+          suite:
+            configMap: shop-suite
+          shards: 2
+        """);
+  }
+
+  @Test
+  void rendersTheSuitePlanAndJobsAsOneStreamEqualToWhatTheRendererBuilds() throws Exception {
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    List<HasMetadata> objects = parse(cli.out());
+    assertThat(objects).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+        .containsExactly("ConfigMap/shop-suite", "ConfigMap/nightly-plan", "Job/nightly-shard-0", "Job/nightly-shard-1");
+
+    TestRun run = Manifests.read(Files.readString(testRun), "t").testRuns().get(0);
+    SuiteFiles files = SuiteFiles.fromDirectory(suite);
+    Plan plan = RunPlanner.plan(run.getSpec(), SuiteParser.parse(files).orThrow(), History.empty(), null);
+    RenderedRun expected = new JobRenderer(Images.defaults()).render(run, plan, files);
+    assertThat(objects.get(1)).isEqualTo(expected.plan());
+    assertThat(objects.subList(2, 4)).isEqualTo(new ArrayList<HasMetadata>(expected.jobs()));
+  }
+
+  @Test
+  void theDependencyChainStaysTogetherOnOneShard() throws Exception {
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    ConfigMap planMap = (ConfigMap) parse(cli.out()).get(1);
+    Plan plan = io.shardrun.core.plan.PlanCodec.read(planMap.getData().get("plan.json"), "plan");
+    assertThat(plan.shards()).anySatisfy(shard -> assertThat(shard.files()).extracting(f -> f.path())
+        .containsExactly("auth/login.json", "shop/cart.json"));
+  }
+
+  @Test
+  void outputDirGetsOneFilePerObject() throws Exception {
+    Path out = dir.resolve("out");
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString(), "-o", out.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("configmap-nightly-plan.yaml", "configmap-shop-suite.yaml", "job-nightly-shard-0.yaml", "job-nightly-shard-1.yaml");
+    }
+    assertThat(Serialization.unmarshal(Files.readString(out.resolve("job-nightly-shard-0.yaml")), Job.class).getMetadata().getName())
+        .isEqualTo("nightly-shard-0");
+  }
+
+  @Test
+  void theSuiteCanComeFromItsConfigMapInTheInputForGitOpsRepositories() throws Exception {
+    Cli withDir = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString(), "-o", dir.resolve("o1").toString());
+    assertThat(withDir.exitCode()).isZero();
+    Path suiteYaml = dir.resolve("o1/configmap-shop-suite.yaml");
+    Cli fromConfigMap = Cli.run("render-jobs", "-f", testRun.toString(), "-f", suiteYaml.toString());
+    assertThat(fromConfigMap.exitCode()).as(fromConfigMap.err()).isZero();
+    List<HasMetadata> objects = parse(fromConfigMap.out());
+    assertThat(objects).extracting(o -> o.getMetadata().getName())
+        .containsExactly("nightly-plan", "nightly-shard-0", "nightly-shard-1");
+    Job job = (Job) objects.get(1);
+    assertThat(job.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getName().equals("suite"))
+        .singleElement().satisfies(v -> assertThat(v.getConfigMap().getItems()).extracting(i -> i.getPath())
+            .containsExactlyInAnyOrder("auth/login.json", "shop/cart.json", "größe/ü.json"));
+  }
+
+  @Test
+  void withoutASuiteTheErrorSaysHowToProvideIt() {
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: TestRun nightly reads its suite from ConfigMap shop-suite: pass --suite DIR,"
+        + " or include ConfigMap shop-suite in a -f file\n");
+  }
+
+  @Test
+  void anInvalidTestRunListsEveryProblem() throws Exception {
+    Files.writeString(testRun, Files.readString(testRun).replace("shards: 2", "shards: 0\n  retries: 99"));
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: TestRun nightly is invalid:\n"
+        + "  spec.shards: expected 1 to 1000, found 0\n"
+        + "  spec.retries: expected 0 to 10, found 99\n");
+  }
+
+  @Test
+  void anInvalidSuiteIsRefusedWithItsProblems() throws Exception {
+    write("suite/bad.json", "{\"steps\": [{\"command\": \"clik\"}]}");
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("the suite has 1 problem(s):", "bad.json: steps[0].command: unknown command 'clik'");
+  }
+
+  @Test
+  void aSuiteOverTheConfigMapLimitIsAClearError() throws Exception {
+    write("suite/huge.json", "{\"meta\": {\"name\": \"" + "x".repeat(1_100_000) + "\"}, \"steps\": [{\"command\": \"echo\", \"target\": \"hi\"}]}");
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("over the 1,048,576-byte (1 MiB) limit of a ConfigMap", "huge.json");
+  }
+
+  @Test
+  void aMissingTestRunFileIsAUsageError() {
+    Cli cli = Cli.run("render-jobs", "-f", dir.resolve("nope.yaml").toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: cannot read TestRun file " + dir.resolve("nope.yaml") + ": no such file\n");
+  }
+
+  @Test
+  void missingRequiredFlagIsAUsageErrorNamingIt() {
+    Cli cli = Cli.run("render-jobs");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("Missing required option: '--filename=FILE'");
+  }
+
+  private Path write(String relative, String content) throws Exception {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    return file;
+  }
+
+  static List<HasMetadata> parse(String stream) {
+    return Arrays.stream(stream.split("(?m)^---\\n")).filter(doc -> !doc.isBlank())
+        .map(doc -> (HasMetadata) Serialization.unmarshal(doc)).toList();
+  }
+}

@@ -1,0 +1,41 @@
+package io.shardrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  @Test
+  void aValidSuitePrintsItsFileCountAndExitsZero(@TempDir Path suite) throws Exception {
+    Files.writeString(suite.resolve("home.json"), "{\"steps\": [{\"command\": \"open\", \"target\": \"${BASE_URL}/\"}]}");
+    Cli cli = Cli.run("validate", suite.toString());
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).isEqualTo(suite + ": 1 action files valid\n");
+  }
+
+  @Test
+  void everyProblemOfEveryFileIsPrintedAndTheExitCodeIsOne(@TempDir Path suite) throws Exception {
+    Files.writeString(suite.resolve("a.json"), """
+        {"meta": {"depends_on": ["missing.json"]},
+         "steps": [{"command": "clik", "target": "id=x"}, {"command": "click", "target": "cs=.x"}]}""");
+    Files.writeString(suite.resolve("b.json"), "{\"steps\": [");
+    Cli cli = Cli.run("validate", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err().lines()).containsExactly(
+        "a.json: steps[0].command: unknown command 'clik'; see docs/action-files.md for the commands",
+        "a.json: steps[1].target: click expects a locator (css=, xpath=, id=, name= or linkText=) in target, found 'cs=.x'",
+        "a.json: meta.depends_on[0]: unknown file 'missing.json'; expected the name or suite-relative path of an action file",
+        "b.json: line 1, column 12: invalid JSON: Unexpected end-of-input: expected close marker for Array (start marker at line 1, column 11)",
+        "4 problem(s) in " + suite);
+  }
+
+  @Test
+  void aMissingFolderIsAUsageError(@TempDir Path dir) {
+    Cli cli = Cli.run("validate", dir.resolve("nope").toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("does not exist or is not a folder");
+  }
+}

@@ -1,0 +1,71 @@
+package io.shardrun.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.shardrun.core.suite.SuiteException;
+import io.shardrun.core.suite.SuiteFile;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuiteConfigMapTest {
+  @Test
+  void aSuiteFolderRoundTripsThroughItsConfigMapWithFoldersAndNonAsciiNames(@TempDir Path dir) throws Exception {
+    for (String path : List.of("login.json", "checkout/cart_total.json", "日本/テスト.json", "templates/search.json")) {
+      Files.createDirectories(dir.resolve(path).getParent());
+      Files.writeString(dir.resolve(path), "{\"path\": \"" + path + "\"}");
+    }
+    Files.writeString(dir.resolve("README.md"), "not part of the suite");
+    Files.createDirectories(dir.resolve(".shardrun"));
+    Files.writeString(dir.resolve(".shardrun/history.json"), "{}");
+
+    SuiteFiles files = SuiteFiles.fromDirectory(dir);
+    ConfigMap configMap = SuiteConfigMap.build("shop-suite", "qa", files);
+
+    assertThat(configMap.getData().keySet()).allMatch(k -> k.matches("[-._a-zA-Z0-9]+"));
+    assertThat(configMap.getMetadata().getAnnotations()).containsEntry("shardrun.io/key-encoding", "underscore-hex");
+    assertThat(SuiteConfigMap.read(configMap)).isEqualTo(files);
+    assertThat(files.files()).extracting(SuiteFile::path)
+        .containsExactly("checkout/cart_total.json", "login.json", "templates/search.json", "日本/テスト.json");
+  }
+
+  @Test
+  void aPlainConfigMapFromKubectlUsesItsKeysAsPaths() {
+    ConfigMap plain = new ConfigMapBuilder().withNewMetadata().withName("flat").endMetadata()
+        .addToData("my_test.json", "{}").addToData("notes.txt", "ignored").build();
+    assertThat(SuiteConfigMap.read(plain).files()).containsExactly(new SuiteFile("my_test.json", "my_test.json", "{}"));
+  }
+
+  @Test
+  void aSuiteOverOneMebibyteIsRefusedWithItsSizeAndLargestFiles() {
+    String big = "x".repeat(400_000);
+    SuiteFiles files = new SuiteFiles(Stream.of("a.json", "b.json", "c.json")
+        .map(p -> new SuiteFile(p, SuiteKeys.encode(p), big)).toList());
+    assertThatThrownBy(() -> SuiteConfigMap.build("s", "qa", files))
+        .isInstanceOf(SuiteException.class)
+        .hasMessageContaining("1,200,018 bytes")
+        .hasMessageContaining("1 MiB")
+        .hasMessageContaining("a.json");
+  }
+
+  @Test
+  void aMissingSuiteFolderIsAClearError(@TempDir Path dir) {
+    assertThatThrownBy(() -> SuiteFiles.fromDirectory(dir.resolve("nope")))
+        .isInstanceOf(SuiteException.class).hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsNamed(@TempDir Path dir) throws Exception {
+    Files.write(dir.resolve("bad.json"), new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'});
+    assertThatThrownBy(() -> SuiteFiles.fromDirectory(dir))
+        .isInstanceOf(SuiteException.class).hasMessageContaining("bad.json is not valid UTF-8");
+  }
+}

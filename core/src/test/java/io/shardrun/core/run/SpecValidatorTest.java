@@ -1,0 +1,60 @@
+package io.shardrun.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.shardrun.crd.v1alpha1.SuiteSource;
+import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.crd.v1alpha1.TestRunSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpecValidatorTest {
+  static TestRun valid() {
+    TestRun run = new TestRun();
+    run.getMetadata().setName("nightly");
+    TestRunSpec spec = new TestRunSpec();
+    spec.setSuite(new SuiteSource("shop-suite"));
+    run.setSpec(spec);
+    return run;
+  }
+
+  @Test
+  void aMinimalTestRunWithDefaultsIsValid() {
+    assertThat(SpecValidator.problems(valid())).isEmpty();
+  }
+
+  @Test
+  void everyProblemIsReportedWithItsField() {
+    TestRun run = valid();
+    run.getSpec().setShards(0);
+    run.getSpec().setRetries(11);
+    run.getSpec().setTimeoutSeconds(0L);
+    run.getSpec().getSelector().setInclude(List.of("ok", "checkout/(")); 
+    run.getSpec().setEnv(List.of(
+        new EnvVarBuilder().withName("POD_NAME").withValue("x").build(),
+        new EnvVarBuilder().withName("1 bad").withValue("x").build()));
+    assertThat(SpecValidator.problems(run)).containsExactly(
+        "spec.shards: expected 1 to 1000, found 0",
+        "spec.retries: expected 0 to 10, found 11",
+        "spec.timeoutSeconds: expected at least 1, found 0",
+        "spec.env[0].name: POD_NAME is set by Shardrun and cannot be overridden",
+        "spec.env[1].name: expected an environment variable name, found '1 bad'",
+        "spec.selector.include[1]: invalid regular expression 'checkout/(': Unclosed group near index 10");
+  }
+
+  @Test
+  void theSuiteConfigMapIsRequired() {
+    TestRun run = valid();
+    run.getSpec().setSuite(null);
+    assertThat(SpecValidator.problems(run))
+        .containsExactly("spec.suite.configMap: missing; expected the name of the ConfigMap holding the suite");
+  }
+
+  @Test
+  void theNameMustBeADnsName() {
+    TestRun run = valid();
+    run.getMetadata().setName("Nightly_Run");
+    assertThat(SpecValidator.problems(run)).singleElement().asString().startsWith("metadata.name:");
+  }
+}
