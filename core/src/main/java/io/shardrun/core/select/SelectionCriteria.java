@@ -1,7 +1,9 @@
 package io.shardrun.core.select;
 
+import io.shardrun.core.results.FileResult;
 import io.shardrun.crd.v1alpha1.Selector;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -43,6 +45,12 @@ public record SelectionCriteria(
 
   public SelectionCriteria withRerunOnly(Set<String> files) {
     return new SelectionCriteria(tags, excludeTags, include, exclude, changedFiles, Set.copyOf(files));
+  }
+
+  /** Narrowed to the files that failed or errored in {@code previous} (rerun-failed). */
+  public SelectionCriteria withRerunOf(Collection<FileResult> previous) {
+    return withRerunOnly(previous.stream().filter(r -> r.status().isBad()).map(FileResult::file)
+        .collect(java.util.stream.Collectors.toSet()));
   }
 
   /**
