@@ -65,7 +65,8 @@ class BenchPlanCommandTest {
 
   @Test
   void printsRatiosOfHashBalancedAndNoisyBalancedAgainstTheLowerBound() throws IOException {
-    Result result = run("bench-plan", knownTrace().toString(), "--shards", "2,3", "--noise", "0.5", "--seed", "7");
+    Result result = run("bench-plan", knownTrace().toString(), "--shards", "2,3", "--noise", "0.5", "--seed", "7",
+        "--speed-files", "0");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.lines().get(0)).containsSubsequence("trace", "items", "shards", "hash", "balanced",
@@ -89,13 +90,14 @@ class BenchPlanCommandTest {
   }
 
   @Test
-  void endsWithTheWorstBalancedRatio() throws IOException {
-    Result result = run("bench-plan", knownTrace().toString(), "--shards", "2");
+  void endsWithThePlanningSpeedAndTheWorstBalancedRatio() throws IOException {
+    Result result = run("bench-plan", knownTrace().toString(), "--shards", "2", "--speed-files", "300");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     List<String> lines = result.lines();
-    assertThat(lines).hasSize(3);
-    assertThat(lines.get(2)).matches("worst balanced ratio: \\d+\\.\\d\\d").isEqualTo("worst balanced ratio: 1.00");
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(2)).matches("planning 300 files into 500 shards: \\d+\\.\\d\\d s \\(median of 5\\)");
+    assertThat(lines.get(3)).matches("worst balanced ratio: \\d+\\.\\d\\d").isEqualTo("worst balanced ratio: 1.00");
   }
 
   @Test
@@ -108,9 +110,9 @@ class BenchPlanCommandTest {
     }
     String file = trace("random.json", json.append("}}").toString()).toString();
 
-    Result first = run("bench-plan", file, "--seed", "3", "--noise", "0.8");
-    Result again = run("bench-plan", file, "--seed", "3", "--noise", "0.8");
-    Result other = run("bench-plan", file, "--seed", "4", "--noise", "0.8");
+    Result first = run("bench-plan", file, "--seed", "3", "--noise", "0.8", "--speed-files", "0");
+    Result again = run("bench-plan", file, "--seed", "3", "--noise", "0.8", "--speed-files", "0");
+    Result other = run("bench-plan", file, "--seed", "4", "--noise", "0.8", "--speed-files", "0");
 
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(again.out()).isEqualTo(first.out());
@@ -119,7 +121,7 @@ class BenchPlanCommandTest {
 
   @Test
   void withoutNoiseTheNoisyColumnEqualsTheExactOne() throws IOException {
-    Result result = run("bench-plan", knownTrace().toString(), "--noise", "0");
+    Result result = run("bench-plan", knownTrace().toString(), "--noise", "0", "--speed-files", "0");
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     for (int shards : new int[] {2, 4, 8, 16, 32}) {
@@ -199,6 +201,15 @@ class BenchPlanCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--noise: expected a standard deviation >= 0, got -0.1");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void negativeSpeedFilesExitsTwo() throws IOException {
+    Result result = run("bench-plan", knownTrace().toString(), "--speed-files", "-1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--speed-files: expected a number of files >= 0 (0 skips the timing), got -1");
     assertThat(result.out()).isEmpty();
   }
 
