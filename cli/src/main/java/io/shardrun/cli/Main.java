@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "shardrun",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "Run browser action suites sharded: on Kubernetes, rendered for GitOps, or locally.",
     subcommands = {

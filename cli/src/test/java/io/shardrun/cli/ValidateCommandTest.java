@@ -38,4 +38,13 @@ class ValidateCommandTest {
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("does not exist or is not a folder");
   }
+
+  @Test
+  void everySubcommandExplainsItselfWithHelp() {
+    for (String command : new String[] {"validate", "plan", "render-jobs", "bench-plan"}) {
+      Cli cli = Cli.run(command, "--help");
+      assertThat(cli.exitCode()).as(command).isZero();
+      assertThat(cli.out()).as(command).startsWith("Usage: shardrun " + command);
+    }
+  }
 }
