@@ -1,0 +1,35 @@
+package io.shardrun.core.results;
+
+import java.util.List;
+
+/**
+ * Everything known about one action file's run: its result plus the step records, for local
+ * reports (JUnit XML, results JSON). The cluster protocol carries {@link #toResult()} only.
+ *
+ * @param file suite-relative path
+ * @param name meta.name (the path when unset)
+ * @param shard the shard it ran on
+ * @param status how it ended
+ * @param durationMs total time, all attempts
+ * @param attempts how many times it ran (more than 1 only after infrastructure errors)
+ * @param tags meta.tags
+ * @param failedStep index of the step that decided a failure or error; null otherwise
+ * @param message the failure: step, locator, expected against observed; or why it was skipped
+ * @param steps the last attempt's step records (empty when skipped)
+ */
+public record FileRun(
+    String file,
+    String name,
+    int shard,
+    Outcome status,
+    long durationMs,
+    int attempts,
+    List<String> tags,
+    Integer failedStep,
+    String message,
+    List<StepRecord> steps) {
+
+  public FileResult toResult() {
+    return new FileResult(file, status, durationMs, tags, failedStep, message);
+  }
+}
