@@ -95,6 +95,14 @@ class TemplateExpansionTest {
   }
 
   @Test
+  void callerParamsAreTakenLiterallyWhileDefaultsMayReferToOtherParams() {
+    // ${password} from the caller is a run-time variable, not the template's password parameter
+    assertThat(stepsOf("""
+        {"steps": [{"template": "login_basic", "params": {"username": "${password}", "password": "secret"}}]}
+        """)).extracting(Step::value).containsExactly("", "", "${password}", "secret", "", "");
+  }
+
+  @Test
   void numericParamValuesAreTakenAsText() {
     assertThat(stepsOf("""
         {"steps": [{"template": "login_basic", "params": {"username": 42, "password": true}}]}
