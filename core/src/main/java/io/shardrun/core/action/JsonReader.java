@@ -148,7 +148,10 @@ final class JsonReader {
 
   static String kind(JsonNode node) {
     if (node.isArray()) {
-      return "a list";
+      return node.isEmpty() ? "an empty list" : "a list";
+    }
+    if (node.isNull()) {
+      return "null";
     }
     if (node.isObject()) {
       return "an object";

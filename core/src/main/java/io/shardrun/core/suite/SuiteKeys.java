@@ -1,6 +1,9 @@
 package io.shardrun.core.suite;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -23,7 +26,7 @@ public final class SuiteKeys {
     StringBuilder key = new StringBuilder();
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.')) {
+      if (isPlain(c)) {
         key.append(c);
       } else {
         key.append('_').append(HexFormat.of().withUpperCase().toHexDigits(b));
@@ -44,10 +47,26 @@ public final class SuiteKeys {
           throw new IllegalArgumentException("key '" + key + "' has a bad _XX escape at index " + i);
         }
         i += 2;
-      } else {
+      } else if (isPlain(c)) {
         bytes.write(c);
+      } else {
+        throw new IllegalArgumentException("key '" + key + "' has '" + c + "' at index " + i
+            + "; keys hold only [-._a-zA-Z0-9]");
       }
     }
-    return bytes.toString(StandardCharsets.UTF_8);
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("key '" + key + "' does not encode UTF-8 text");
+    }
+  }
+
+  /** A character a key holds as itself: ASCII letters, digits, '-' and '.' ('_' starts an escape). */
+  private static boolean isPlain(char c) {
+    return c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.');
   }
 }

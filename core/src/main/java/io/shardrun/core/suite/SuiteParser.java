@@ -72,8 +72,9 @@ public final class SuiteParser {
       List<String> cycle = found;
       problems.add(new Problem(cycle.get(0), "meta.depends_on", "dependency cycle: " + String.join(" -> ", cycle)));
       unusable.addAll(cycle);
-      cycle.forEach(upstream::remove);
-      upstream.values().forEach(deps -> deps.removeAll(cycle));
+      // Break the cycle by dropping the cycle's own edges only: edges into it from other files
+      // must stay so that those files are dropped below as downstream of an unusable file.
+      cycle.forEach(f -> upstream.get(f).clear());
     }
     // A file whose dependency is unusable cannot be planned, nor can anything downstream of it.
     for (String gone : new DependencyGraph(upstream).withDownstream(unusable.stream().filter(upstream::containsKey).toList())) {
