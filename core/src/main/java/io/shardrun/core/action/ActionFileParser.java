@@ -80,6 +80,11 @@ public final class ActionFileParser {
 
   private List<Step> expand(StepReader.TemplateCall call, JsonReader reader) {
     Optional<Template> found = templates.find(call.template());
+    Optional<String> brokenFile = templates.brokenFile(call.template());
+    if (brokenFile.isPresent()) {
+      reader.problem(call.where() + ".template", "template '" + call.template() + "' has problems; see " + brokenFile.get());
+      return List.of();
+    }
     if (found.isEmpty()) {
       reader.problem(call.where() + ".template", "unknown template '" + call.template() + "'; known: "
           + String.join(", ", templates.all().stream().map(Template::name).toList()));

@@ -17,9 +17,11 @@ public final class TemplateLibrary {
   public static final List<String> BUILT_IN = List.of("login_basic", "accept_cookies", "switch_locale", "close_modal");
 
   private final Map<String, Template> byName;
+  private final Map<String, String> broken;
 
-  private TemplateLibrary(Map<String, Template> byName) {
+  private TemplateLibrary(Map<String, Template> byName, Map<String, String> broken) {
     this.byName = Collections.unmodifiableMap(byName);
+    this.broken = Collections.unmodifiableMap(broken);
   }
 
   /** The built-in templates only. */
@@ -33,14 +35,25 @@ public final class TemplateLibrary {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("broken built-in template: " + problems);
     }
-    return new TemplateLibrary(templates);
+    return new TemplateLibrary(templates, Map.of());
   }
 
-  /** The built-ins plus {@code custom} (a custom template replaces a built-in of the same name). */
-  public TemplateLibrary with(Collection<Template> custom) {
+  /**
+   * The built-ins plus {@code custom} (a custom template replaces a built-in of the same name).
+   *
+   * @param brokenFiles template names whose files have problems, with the file: a call to one
+   *     is reported as such rather than as unknown, and never falls back to a built-in
+   */
+  public TemplateLibrary with(Collection<Template> custom, Map<String, String> brokenFiles) {
     Map<String, Template> all = new TreeMap<>(byName);
     custom.forEach(t -> all.put(t.name(), t));
-    return new TemplateLibrary(all);
+    brokenFiles.keySet().forEach(all::remove);
+    return new TemplateLibrary(all, brokenFiles);
+  }
+
+  /** The file of a custom template that has problems, if {@code name} is one. */
+  public Optional<String> brokenFile(String name) {
+    return Optional.ofNullable(broken.get(name));
   }
 
   public Optional<Template> find(String name) {

@@ -20,17 +20,21 @@ public final class Estimates {
   private final Map<String, Double> failureRate = new HashMap<>();
 
   public Estimates(Suite suite, Collection<String> files, History history, int window) {
+    java.util.Set<String> wanted = new java.util.HashSet<>(files);
     long knownMs = 0;
     long knownSteps = 0;
-    for (String file : files) {
+    // Every file of the suite with history calibrates the cost of a step, selected or not.
+    for (String file : suite.files().keySet()) {
       List<RunRecord> runs = history.recent(file, window);
       if (!runs.isEmpty()) {
         double rate = runs.stream().filter(r -> r.outcome().isBad()).count() / (double) runs.size();
         long estimate = Math.round(ema(runs) * (1 + rate));
-        estimateMs.put(file, estimate);
-        failureRate.put(file, rate);
         knownMs += estimate;
         knownSteps += suite.file(file).steps().size();
+        if (wanted.contains(file)) {
+          estimateMs.put(file, estimate);
+          failureRate.put(file, rate);
+        }
       }
     }
     double msPerStep = knownSteps > 0 ? knownMs / (double) knownSteps : DEFAULT_MS_PER_STEP;

@@ -43,18 +43,35 @@ public final class Selection {
    */
   static Set<String> affectedBy(Suite suite, Collection<String> changed) {
     FileSystem fs = FileSystems.getDefault();
+    List<String> paths = changed.stream().map(c -> c.replace('\\', '/')).toList();
     Set<String> direct = new TreeSet<>();
+    for (String path : paths) {
+      changedActionFile(suite, path).ifPresent(direct::add);
+    }
     for (ActionFile file : suite.files().values()) {
       List<PathMatcher> covers = file.meta().covers().stream().map(g -> fs.getPathMatcher("glob:" + g)).toList();
-      for (String c : changed) {
-        String path = c.replace('\\', '/');
-        if (path.equals(file.path()) || path.endsWith("/" + file.path())
-            || covers.stream().anyMatch(m -> m.matches(Path.of(path)))) {
-          direct.add(file.path());
-        }
+      if (paths.stream().anyMatch(p -> covers.stream().anyMatch(m -> m.matches(Path.of(p))))) {
+        direct.add(file.path());
       }
     }
     return suite.graph().withDownstream(direct);
+  }
+
+  /**
+   * The action file a changed path is: the one whose suite path equals it or is its longest
+   * '/'-bounded suffix ({@code e2e/suite/shop/search.json} is {@code shop/search.json}, not a
+   * top-level {@code search.json}).
+   */
+  private static java.util.Optional<String> changedActionFile(Suite suite, String path) {
+    String candidate = path;
+    while (!suite.files().containsKey(candidate)) {
+      int slash = candidate.indexOf('/');
+      if (slash < 0) {
+        return java.util.Optional.empty();
+      }
+      candidate = candidate.substring(slash + 1);
+    }
+    return java.util.Optional.of(candidate);
   }
 
   private static boolean matchesTags(ActionFile file, SelectionCriteria criteria) {

@@ -44,17 +44,18 @@ public final class SuiteParser {
   public static Result parse(SuiteFiles files) {
     List<Problem> problems = new ArrayList<>();
     List<Template> custom = new ArrayList<>();
+    Map<String, String> broken = new TreeMap<>();
     for (SuiteFile file : files.files()) {
       if (file.path().startsWith(SuiteFiles.TEMPLATES_DIR)) {
         String name = file.path().substring(SuiteFiles.TEMPLATES_DIR.length()).replaceFirst("\\.json$", "");
         if (name.contains("/")) {
           problems.add(new Problem(file.path(), null, "templates must be directly in templates/ (the file name is the template name)"));
-        } else {
-          TemplateParser.parse(name, file.path(), file.content(), problems).ifPresent(custom::add);
+        } else if (TemplateParser.parse(name, file.path(), file.content(), problems).map(custom::add).isEmpty()) {
+          broken.put(name, file.path());
         }
       }
     }
-    ActionFileParser parser = new ActionFileParser(TemplateLibrary.builtIns().with(custom));
+    ActionFileParser parser = new ActionFileParser(TemplateLibrary.builtIns().with(custom, broken));
     SortedMap<String, ActionFile> parsed = new TreeMap<>();
     List<String> unusable = new ArrayList<>();
     for (SuiteFile file : files.files()) {

@@ -132,4 +132,15 @@ class EstimatesTest {
     assertThat(history.recent("a.json", 10)).hasSize(3);
     assertThat(history.recent("never.json", 10)).isEmpty();
   }
+
+  @Test
+  void filesOutsideTheSelectionStillCalibrateTheCostOfAStep() {
+    // Only c and d are selected; a (3000 ms / 2 steps) and b (9000 ms / 4 steps) set 2000 ms per step.
+    History history = history(Map.of("a.json", List.of(passed(3000)), "b.json", List.of(passed(9000))));
+
+    Estimates estimates = new Estimates(SUITE, List.of("c.json", "d.json"), history, 5);
+
+    assertThat(estimates.estimateMs("c.json")).isEqualTo(6000L);
+    assertThat(estimates.estimateMs("d.json")).isEqualTo(2000L);
+  }
 }

@@ -82,4 +82,14 @@ class ManifestsTest {
     assertThat(again.getSpec().getShards()).isEqualTo(4);
     assertThat(again.getSpec().getSuite().getConfigMap()).isEqualTo("shop-suite");
   }
+
+  @Test
+  void explicitNullsMeanTheDefaults() {
+    String yaml = RUN + "  selector:\n    tags: null\n  browser: null\n  env: null\n";
+    TestRun run = Manifests.read(yaml, "run.yaml").testRuns().get(0);
+    assertThat(run.getSpec().getSelector().getTags()).isEmpty();
+    assertThat(run.getSpec().getBrowser().getPort()).isEqualTo(9515);
+    assertThat(run.getSpec().getEnv()).isEmpty();
+    assertThat(SpecValidator.problems(run)).isEmpty();
+  }
 }

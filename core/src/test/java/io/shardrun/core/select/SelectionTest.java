@@ -183,4 +183,13 @@ class SelectionTest {
     assertThat(SelectionCriteria.fromSpec(selector()).changedFiles()).isNull();
     assertThat(SelectionCriteria.fromSpec(selector()).rerunOnly()).isNull();
   }
+
+  @Test
+  void aChangedPathIsTheActionFileWithTheLongestMatchingSuitePath() {
+    Suite suite = TestSuites.suite("search.json", TestSuites.plain(), "shop/search.json", TestSuites.plain());
+    SelectionCriteria criteria = new SelectionCriteria(Set.of(), Set.of(), List.of(), List.of(),
+        List.of("e2e/suite/shop/search.json"), null);
+
+    assertThat(Selection.select(suite, criteria)).containsExactly("shop/search.json");
+  }
 }

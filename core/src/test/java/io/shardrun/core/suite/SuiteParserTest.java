@@ -187,4 +187,25 @@ class SuiteParserTest {
         .isInstanceOf(SuiteException.class)
         .hasMessage("suite folder " + missing + " does not exist or is not a folder");
   }
+
+  @Test
+  void aCallToABrokenCustomTemplateSaysSoInsteadOfUnknown() {
+    SuiteParser.Result result = parse(
+        "templates/pay.json", "{\"steps\": [{\"command\": \"clik\"}]}",
+        "checkout.json", "{\"steps\": [{\"template\": \"pay\"}]}");
+
+    assertThat(result.problems()).containsExactly(
+        new Problem("checkout.json", "steps[0].template", "template 'pay' has problems; see templates/pay.json"),
+        new Problem("templates/pay.json", "steps[0].command", "unknown command 'clik'; see docs/action-files.md for the commands"));
+  }
+
+  @Test
+  void aBrokenOverrideOfABuiltInNeverFallsBackToTheBuiltIn() {
+    SuiteParser.Result result = parse(
+        "templates/close_modal.json", "{\"steps\": []}",
+        "modal.json", "{\"steps\": [{\"template\": \"close_modal\"}]}");
+
+    assertThat(result.problems()).extracting(Problem::file).containsExactly("modal.json", "templates/close_modal.json");
+    assertThat(result.suite().files()).isEmpty();
+  }
 }

@@ -36,7 +36,7 @@ public class Selector {
   }
 
   public void setTags(List<String> tags) {
-    this.tags = tags;
+    this.tags = tags == null ? new ArrayList<>() : tags;
   }
 
   public List<String> getExcludeTags() {
@@ -44,7 +44,7 @@ public class Selector {
   }
 
   public void setExcludeTags(List<String> excludeTags) {
-    this.excludeTags = excludeTags;
+    this.excludeTags = excludeTags == null ? new ArrayList<>() : excludeTags;
   }
 
   public List<String> getInclude() {
@@ -52,7 +52,7 @@ public class Selector {
   }
 
   public void setInclude(List<String> include) {
-    this.include = include;
+    this.include = include == null ? new ArrayList<>() : include;
   }
 
   public List<String> getExclude() {
@@ -60,7 +60,7 @@ public class Selector {
   }
 
   public void setExclude(List<String> exclude) {
-    this.exclude = exclude;
+    this.exclude = exclude == null ? new ArrayList<>() : exclude;
   }
 
   public List<String> getChangedFiles() {
@@ -68,6 +68,6 @@ public class Selector {
   }
 
   public void setChangedFiles(List<String> changedFiles) {
-    this.changedFiles = changedFiles;
+    this.changedFiles = changedFiles == null ? new ArrayList<>() : changedFiles;
   }
 }

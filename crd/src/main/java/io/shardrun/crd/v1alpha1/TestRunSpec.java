@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * What to run and how. Unset optional fields keep the Java defaults below, so a TestRun read
- * from a YAML file (render-jobs) and one read from the API server behave the same.
+ * from a YAML file (render-jobs) and one read from the API server behave the same; an explicit
+ * null means the default too.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TestRunSpec {
@@ -111,7 +112,7 @@ public class TestRunSpec {
   }
 
   public void setSelector(Selector selector) {
-    this.selector = selector;
+    this.selector = selector == null ? new Selector() : selector;
   }
 
   public String getRerunFailedOf() {
@@ -127,7 +128,7 @@ public class TestRunSpec {
   }
 
   public void setBrowser(BrowserSpec browser) {
-    this.browser = browser;
+    this.browser = browser == null ? new BrowserSpec() : browser;
   }
 
   public ExecutorSpec getExecutor() {
@@ -135,7 +136,7 @@ public class TestRunSpec {
   }
 
   public void setExecutor(ExecutorSpec executor) {
-    this.executor = executor;
+    this.executor = executor == null ? new ExecutorSpec() : executor;
   }
 
   public List<EnvVar> getEnv() {
@@ -143,7 +144,7 @@ public class TestRunSpec {
   }
 
   public void setEnv(List<EnvVar> env) {
-    this.env = env;
+    this.env = env == null ? new ArrayList<>() : env;
   }
 
   public Long getTimeoutSeconds() {
@@ -175,6 +176,6 @@ public class TestRunSpec {
   }
 
   public void setHistory(HistorySpec history) {
-    this.history = history;
+    this.history = history == null ? new HistorySpec() : history;
   }
 }
