@@ -68,6 +68,10 @@ public final class SuiteConfigMap {
       } catch (IllegalArgumentException e) {
         throw new SuiteException("ConfigMap " + configMap.getMetadata().getName() + ": " + e.getMessage());
       }
+      if (path.startsWith("/") || java.util.Arrays.asList(path.split("/")).contains("..")) {
+        throw new SuiteException("ConfigMap " + configMap.getMetadata().getName() + ": key '" + key + "' names '"
+            + path + "', which is not a relative path inside the suite");
+      }
       if (path.endsWith(".json")) {
         files.add(new SuiteFile(path, key, content));
       }

@@ -68,4 +68,14 @@ class SuiteConfigMapTest {
     assertThatThrownBy(() -> SuiteFiles.fromDirectory(dir))
         .isInstanceOf(SuiteException.class).hasMessageContaining("bad.json is not valid UTF-8");
   }
+
+  @Test
+  void aKeyThatDecodesOutsideTheSuiteIsRefused() {
+    ConfigMap crafted = new ConfigMapBuilder().withNewMetadata().withName("evil")
+        .addToAnnotations(SuiteKeys.ENCODING_ANNOTATION, SuiteKeys.ENCODING).endMetadata()
+        .addToData(SuiteKeys.encode("../../etc/x.json"), "{}").build();
+    assertThatThrownBy(() -> SuiteConfigMap.read(crafted))
+        .isInstanceOf(SuiteException.class)
+        .hasMessage("ConfigMap evil: key '.._2F.._2Fetc_2Fx.json' names '../../etc/x.json', which is not a relative path inside the suite");
+  }
 }

@@ -1,0 +1,194 @@
+package io.shardrun.executor.run;
+
+import io.shardrun.core.action.ActionFile;
+import io.shardrun.core.action.Step;
+import io.shardrun.core.results.FileRun;
+import io.shardrun.core.results.Outcome;
+import io.shardrun.core.results.StepRecord;
+import io.shardrun.core.results.StepStatus;
+import io.shardrun.executor.browser.BrowserSession;
+import io.shardrun.executor.browser.SessionFactory;
+import io.shardrun.executor.step.Infrastructure;
+import io.shardrun.executor.step.RunVariables;
+import io.shardrun.executor.step.StepFailedException;
+import io.shardrun.executor.step.StepRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+
+/**
+ * Runs one action file in a fresh browser session: its steps in order, {@code verify*} failures
+ * recorded and passed over, anything else stopping the file. A watchdog ends a file that runs
+ * past its time limit by tearing its session down. Infrastructure errors (the browser or driver
+ * lost) are retried up to {@code meta.retries} times, each in a new session; test failures never.
+ */
+public final class FileRunner {
+  private final SessionFactory sessions;
+  private final Map<String, String> environment;
+  private final RunLimits limits;
+  private final Path shardDir;
+  private final ScheduledExecutorService watchdog;
+
+  /**
+   * @param environment variables every file starts with (BASE_URL, spec.env)
+   * @param shardDir artifact folder of the shard: {@code <out>/<run>/<shard>}
+   * @param watchdog runs the time-limit checks; shared by a run's workers
+   */
+  public FileRunner(SessionFactory sessions, Map<String, String> environment, RunLimits limits, Path shardDir,
+      ScheduledExecutorService watchdog) {
+    this.sessions = sessions;
+    this.environment = Map.copyOf(environment);
+    this.limits = limits;
+    this.shardDir = shardDir;
+    this.watchdog = watchdog;
+  }
+
+  public FileRun run(ActionFile file, int shard) {
+    Artifacts artifacts = Artifacts.forFile(shardDir, file.path());
+    long started = System.nanoTime();
+    int maxAttempts = 1 + file.meta().retries();
+    Attempt attempt = null;
+    int attempts = 0;
+    while (attempts < maxAttempts) {
+      attempts++;
+      attempt = attempt(file, artifacts);
+      if (attempt.outcome != Outcome.ERROR || limits.runDeadlinePassed()) {
+        break;
+      }
+    }
+    long durationMs = (System.nanoTime() - started) / 1_000_000;
+    return new FileRun(file.path(), file.meta().name(), shard, attempt.outcome, durationMs, attempts,
+        file.meta().tags(), attempt.failedStep, attempt.message, attempt.records);
+  }
+
+  /** One attempt's result. */
+  private static final class Attempt {
+    Outcome outcome = Outcome.PASSED;
+    Integer failedStep;
+    String message;
+    final List<StepRecord> records = new ArrayList<>();
+
+    void fail(Outcome how, int step, String why) {
+      if (failedStep == null) {
+        outcome = how;
+        failedStep = step;
+        message = why;
+      }
+    }
+  }
+
+  private Attempt attempt(ActionFile file, Artifacts artifacts) {
+    Attempt attempt = new Attempt();
+    BrowserSession session;
+    try {
+      session = sessions.open();
+    } catch (RuntimeException e) {
+      attempt.fail(Outcome.ERROR, 0, "no browser session: " + firstLine(e));
+      notRun(file, 0, attempt);
+      return attempt;
+    }
+    Duration limit = limits.fileLimit(file);
+    AtomicReference<String> timedOut = new AtomicReference<>();
+    Thread worker = Thread.currentThread();
+    ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+      timedOut.set(limits.runDeadlinePassed()
+          ? "the run's deadline (" + limits.runTimeout().toSeconds() + " s) passed"
+          : "timed out after " + limit.toSeconds() + " s (meta.timeout_s, or the run's --file-timeout)");
+      session.close(); // unblocks the WebDriver call in progress
+      worker.interrupt(); // unblocks a pause
+    }, limits.timeUntilAlarm(limit).toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      runSteps(file, session, artifacts, attempt, timedOut);
+    } finally {
+      alarm.cancel(false);
+      Thread.interrupted(); // an alarm that fired after the last step must not leak into the next file
+      session.close();
+    }
+    return attempt;
+  }
+
+  private void runSteps(ActionFile file, BrowserSession session, Artifacts artifacts, Attempt attempt,
+      AtomicReference<String> timedOut) {
+    RunVariables vars = new RunVariables(environment);
+    StepRunner runner = new StepRunner(session.driver(), vars, limits.defaultWait(), (name, png) -> {
+      try {
+        artifacts.save(name, png);
+      } catch (IllegalArgumentException e) {
+        throw new StepFailedException(e.getMessage());
+      }
+    });
+    List<Step> steps = file.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      long t0 = System.nanoTime();
+      StepStatus status = StepStatus.PASSED;
+      String observed = null;
+      String error = null;
+      try {
+        observed = runner.run(step);
+      } catch (StepFailedException e) {
+        status = StepStatus.FAILED;
+        observed = e.observed();
+        error = timedOut.get() != null ? timedOut.get() : e.getMessage();
+      } catch (RuntimeException e) {
+        boolean infrastructure = timedOut.get() == null && Infrastructure.isInfrastructure(e);
+        status = infrastructure ? StepStatus.ERROR : StepStatus.FAILED;
+        error = timedOut.get() != null ? timedOut.get() : firstLine(e);
+      }
+      attempt.records.add(new StepRecord(i, step.origin(), step.command().wireName(), step.target(), step.value(),
+          status, (System.nanoTime() - t0) / 1_000_000, observed, error));
+      if (status == StepStatus.PASSED) {
+        continue;
+      }
+      String message = describe(step, error);
+      if (status == StepStatus.ERROR) {
+        attempt.fail(Outcome.ERROR, i, message);
+        notRun(file, i + 1, attempt);
+        return;
+      }
+      attempt.fail(Outcome.FAILED, i, message);
+      if (timedOut.get() == null) {
+        screenshotOnFailure(session, artifacts);
+      }
+      if (!step.command().isVerify() || timedOut.get() != null) {
+        notRun(file, i + 1, attempt);
+        return;
+      }
+    }
+  }
+
+  /** Names the step, its locator or target, and what went wrong (expected against observed). */
+  static String describe(Step step, String error) {
+    String target = step.target().isEmpty() ? "" : " " + step.target();
+    return step.origin() + " " + step.command().wireName() + target + ": " + error;
+  }
+
+  private static void notRun(ActionFile file, int from, Attempt attempt) {
+    for (int i = from; i < file.steps().size(); i++) {
+      Step step = file.steps().get(i);
+      attempt.records.add(new StepRecord(i, step.origin(), step.command().wireName(), step.target(), step.value(),
+          StepStatus.NOT_RUN, 0, null, null));
+    }
+  }
+
+  private static void screenshotOnFailure(BrowserSession session, Artifacts artifacts) {
+    try {
+      artifacts.save("failure.png", ((TakesScreenshot) session.driver()).getScreenshotAs(OutputType.BYTES));
+    } catch (RuntimeException e) {
+      // The failure is what matters; a screenshot that cannot be taken is not a second failure.
+    }
+  }
+
+  static String firstLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse(message).trim();
+  }
+}
