@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       RenderJobsCommand.class,
+      RunCommand.class,
       BenchPlanCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -22,9 +23,13 @@ public final class Main implements Runnable {
   /** Exit code for a command that could not do its job: bad flags, unreadable or invalid input. */
   public static final int EXIT_USAGE = 2;
 
+  /** Selenium logs through java.util.logging; held here so the level set in main sticks. */
+  private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    SELENIUM.setLevel(java.util.logging.Level.WARNING); // its INFO lines would mix into our output
     System.exit(commandLine().execute(args));
   }
 

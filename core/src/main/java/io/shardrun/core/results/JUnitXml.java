@@ -36,21 +36,18 @@ public final class JUnitXml {
   }
 
   /**
-   * The report of a whole run: {@code testsuites} named {@code shardrun} holding each shard's
-   * {@code testsuite}, with totals; {@code time} is the sum of the files' times, as in other JUnit
-   * reports, not the run's wall time.
-   *
-   * @param shards each shard's runs, by shard index (an empty list for a shard that ran nothing)
+   * The report of a whole run: {@code testsuites} named {@code shardrun} holding a
+   * {@code testsuite} per shard that ran files (by {@link FileRun#shard()}, in shard order), with
+   * totals; {@code time} is the sum of the files' times, as in other JUnit reports, not the run's
+   * wall time.
    */
-  public static String merged(List<List<FileRun>> shards) {
+  public static String merged(List<FileRun> runs) {
     Document xml = newDocument();
     Element root = xml.createElement("testsuites");
     root.setAttribute("name", "shardrun");
-    List<FileRun> all = shards.stream().flatMap(List::stream).toList();
-    setTotals(root, all);
-    for (int i = 0; i < shards.size(); i++) {
-      root.appendChild(testsuite(xml, i, shards.get(i)));
-    }
+    setTotals(root, runs);
+    runs.stream().collect(java.util.stream.Collectors.groupingBy(FileRun::shard, java.util.TreeMap::new, java.util.stream.Collectors.toList()))
+        .forEach((shard, shardRuns) -> root.appendChild(testsuite(xml, shard, shardRuns)));
     xml.appendChild(root);
     return write(xml);
   }

@@ -7,6 +7,7 @@ import io.shardrun.core.plan.Planner;
 import io.shardrun.core.select.Selection;
 import io.shardrun.core.select.SelectionCriteria;
 import io.shardrun.core.suite.Suite;
+import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRunSpec;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +25,13 @@ public final class RunPlanner {
     if (rerunOnly != null) {
       criteria = criteria.withRerunOnly(rerunOnly);
     }
+    return plan(criteria, spec.getShards(), spec.getSharding(), spec.getHistory().getWindow(), suite, history);
+  }
+
+  /** The same from explicit criteria (a local run's flags). */
+  public static Plan plan(SelectionCriteria criteria, int shards, Sharding sharding, int window, Suite suite, History history) {
     List<String> selected = Selection.select(suite, criteria);
-    Estimates estimates = new Estimates(suite, selected, history, spec.getHistory().getWindow());
-    return Planner.plan(suite, selected, spec.getShards(), spec.getSharding(), estimates);
+    Estimates estimates = new Estimates(suite, selected, history, window);
+    return Planner.plan(suite, selected, shards, sharding, estimates);
   }
 }

@@ -1,0 +1,44 @@
+package io.shardrun.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** What git says changed since a ref: tracked changes plus new untracked files, repository paths. */
+final class ChangedFiles {
+  private ChangedFiles() {}
+
+  static List<String> since(Path suiteDir, String ref) {
+    String top = git(suiteDir, "rev-parse", "--show-toplevel").trim();
+    LinkedHashSet<String> changed = new LinkedHashSet<>();
+    changed.addAll(lines(git(Path.of(top), "diff", "--name-only", ref, "--")));
+    changed.addAll(lines(git(Path.of(top), "ls-files", "--others", "--exclude-standard")));
+    return new ArrayList<>(changed);
+  }
+
+  private static List<String> lines(String text) {
+    return text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+  }
+
+  private static String git(Path dir, String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new CliException("--changed-since: '" + String.join(" ", command) + "' failed: " + output.trim());
+      }
+      return output;
+    } catch (IOException e) {
+      throw new CliException("--changed-since needs git on the PATH: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("--changed-since: interrupted");
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package io.shardrun.cli;
+
+import io.shardrun.cli.local.LocalReports;
+import io.shardrun.cli.local.Progress;
+import io.shardrun.cli.local.Summary;
+import io.shardrun.cli.local.SuiteWatcher;
+import io.shardrun.core.history.History;
+import io.shardrun.core.history.HistoryCodec;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.results.FileRun;
+import io.shardrun.core.results.Ledger;
+import io.shardrun.core.results.Outcome;
+import io.shardrun.core.run.RunPlanner;
+import io.shardrun.core.select.SelectionCriteria;
+import io.shardrun.core.suite.Suite;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.HistorySpec;
+import io.shardrun.crd.v1alpha1.Sharding;
+import io.shardrun.crd.v1alpha1.TestRunSpec;
+import io.shardrun.executor.browser.BrowserTools;
+import io.shardrun.executor.local.LocalRun;
+import io.shardrun.executor.run.RunLimits;
+import io.shardrun.executor.site.StaticSite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code shardrun run SUITE_DIR}: the suite, sharded, on this machine, with no cluster. */
+@Command(name = "run", description = "Run a suite on this machine: the same planning as the operator,"
+    + " each shard a worker with its own headless Chromium. Exit 0 all passed, 1 tests failed, 2 usage or"
+    + " infrastructure error.")
+final class RunCommand implements Callable<Integer> {
+  static final int EXIT_TESTS_FAILED = 1;
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "SUITE_DIR", description = "The suite's root folder.")
+  Path suiteDir;
+
+  @Option(names = "--shards", paramLabel = "N", description = "Number of shards (1 to 1000). Default: 1.")
+  int shards = 1;
+
+  @Option(names = "--sharding", paramLabel = "hash|balanced", description = "How files are spread over shards. Default: balanced.")
+  String sharding = "balanced";
+
+  @Option(names = "--parallel", paramLabel = "P", description = "Shards run at once. Default: min(shards, cores).")
+  Integer parallel;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Run only files with at least one of these tags. Repeatable.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--exclude-tag", paramLabel = "TAG", description = "Skip files with any of these tags. Repeatable.")
+  List<String> excludeTags = new ArrayList<>();
+
+  @Option(names = "--include", paramLabel = "REGEX", description = "Run only files whose suite path matches one of these. Repeatable.")
+  List<String> include = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "REGEX", description = "Skip files whose suite path matches any of these. Repeatable.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--changed-since", paramLabel = "REF", description = "Run only files affected by what changed since"
+      + " this git ref (changed action files, their downstream, files whose meta.covers match a changed path).")
+  String changedSince;
+
+  @ArgGroup(exclusive = true)
+  Site site;
+
+  /** Where the site under test is. */
+  static final class Site {
+    @Option(names = "--base-url", paramLabel = "URL", description = "Base URL of the site under test: ${BASE_URL}.")
+    String baseUrl;
+
+    @Option(names = "--serve", paramLabel = "DIR", description = "Serve DIR on 127.0.0.1 and set ${BASE_URL} to it.")
+    Path serve;
+  }
+
+  @Option(names = "--env", paramLabel = "NAME[=VALUE]", description = "A variable for the action files; NAME alone"
+      + " takes it from this process's environment (for secrets). Repeatable.")
+  List<String> env = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where results, reports and screenshots go: DIR/<run>/."
+      + " Default: shardrun-out.")
+  Path out = Path.of("shardrun-out");
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Merged JUnit XML report. Default: <out>/<run>/junit.xml.")
+  Path junit;
+
+  @Option(names = "--ledger", paramLabel = "FILE", description = "Append each file's outcome of this run to FILE.")
+  Path ledger;
+
+  @Option(names = "--rerun-failed", paramLabel = "LEDGER", description = "Run only the files that failed or errored"
+      + " in the last run recorded in this ledger (plus what they depend on).")
+  Path rerunFailed;
+
+  @Option(names = "--history", paramLabel = "FILE", description = "Run history for balanced estimates, updated after"
+      + " each run. Default: .shardrun/history.json.")
+  Path history = Path.of(".shardrun/history.json");
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Deadline for the whole run.")
+  Long timeout;
+
+  @Option(names = "--file-timeout", paramLabel = "SECONDS", description = "Limit per file without meta.timeout_s. Default: 300.")
+  long fileTimeout = RunLimits.DEFAULT_FILE_TIMEOUT.toSeconds();
+
+  @Option(names = "--wait", paramLabel = "SECONDS", description = "How long a step waits for its element by default. Default: 10.")
+  long waitSeconds = 10;
+
+  @Option(names = "--watch", description = "After the run, run again whenever the suite changes (Ctrl-C to stop).")
+  boolean watch;
+
+  @Option(names = "--chromedriver", paramLabel = "PATH", description = "chromedriver to use. Default: $SHARDRUN_CHROMEDRIVER or /usr/bin/chromedriver.")
+  Path chromedriver;
+
+  @Option(names = "--chromium", paramLabel = "PATH", description = "Chromium to use. Default: $SHARDRUN_CHROMIUM or /usr/bin/chromium.")
+  Path chromium;
+
+  @Override
+  public Integer call() throws Exception {
+    checkFlags();
+    BrowserTools tools = BrowserTools.resolve(chromedriver, chromium);
+    try (StaticSite served = site != null && site.serve != null ? StaticSite.serve(site.serve) : null) {
+      Map<String, String> environment = environment(served);
+      int exit = runOnce(environment, tools);
+      while (watch) {
+        spec.commandLine().getErr().println("watching " + suiteDir + " for changes (Ctrl-C to stop)...");
+        SuiteWatcher.awaitChange(suiteDir, Duration.ofMillis(500));
+        exit = runOnce(environment, tools);
+      }
+      return exit;
+    }
+  }
+
+  private int runOnce(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir)).orThrow();
+    Plan plan = RunPlanner.plan(criteria(), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
+        HistorySpec.DEFAULT_WINDOW, suite, readHistory());
+    if (plan.fileCount() == 0) {
+      out.println("no files selected: nothing to run");
+      return 0;
+    }
+    Instant started = Instant.now();
+    String runId = RUN_ID.format(started);
+    Path runDir = this.out.resolve(runId);
+    int workers = parallel != null ? parallel : Math.min(shards, Runtime.getRuntime().availableProcessors());
+    out.printf("%s: %d files on %d shards (%s), %d at a time%n", runId, plan.fileCount(), plan.nonEmptyShards().size(),
+        plan.sharding().wireName(), Math.min(workers, plan.nonEmptyShards().size()));
+    RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout),
+        timeout == null ? null : Duration.ofSeconds(timeout), started);
+    Progress progress = new Progress(out, System.console() != null, plan.fileCount(), System::currentTimeMillis);
+    List<FileRun> runs;
+    try {
+      runs = new LocalRun(suite, plan, environment, limits, tools, loopbackOnly(environment), runDir).run(workers, progress::finished);
+    } finally {
+      progress.close();
+    }
+    LocalReports.write(runDir, runId, started.toString(), runs, junit != null ? junit : runDir.resolve("junit.xml"), ledger, history);
+    out.print(Summary.render(runs));
+    out.printf("results: %s%n", runDir);
+    out.flush();
+    Set<Outcome> outcomes = runs.stream().map(FileRun::status).collect(Collectors.toSet());
+    if (outcomes.contains(Outcome.ERROR)) {
+      return Main.EXIT_USAGE;
+    }
+    return outcomes.contains(Outcome.FAILED) || outcomes.contains(Outcome.SKIPPED) ? EXIT_TESTS_FAILED : 0;
+  }
+
+  private void checkFlags() {
+    if (shards < 1 || shards > TestRunSpec.MAX_SHARDS) {
+      throw new CliException("--shards must be 1 to " + TestRunSpec.MAX_SHARDS + ", got " + shards);
+    }
+    if (!sharding.equals("hash") && !sharding.equals("balanced")) {
+      throw new CliException("--sharding must be hash or balanced, got '" + sharding + "'");
+    }
+    if (parallel != null && parallel < 1) {
+      throw new CliException("--parallel must be at least 1, got " + parallel);
+    }
+    if ((timeout != null && timeout < 1) || fileTimeout < 1 || waitSeconds < 0) {
+      throw new CliException("--timeout and --file-timeout must be at least 1 second, --wait at least 0");
+    }
+    if (site != null && site.baseUrl != null) {
+      URI uri = URI.create(site.baseUrl);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new CliException("--base-url must be an absolute http(s) URL, got '" + site.baseUrl + "'");
+      }
+    }
+  }
+
+  private SelectionCriteria criteria() {
+    List<String> changed = changedSince == null ? null : ChangedFiles.since(suiteDir, changedSince);
+    SelectionCriteria criteria = new SelectionCriteria(Set.copyOf(tags), Set.copyOf(excludeTags),
+        SelectionCriteria.compile(include, "--include"), SelectionCriteria.compile(exclude, "--exclude"), changed, null);
+    Set<String> rerun = rerunOnly();
+    return rerun == null ? criteria : criteria.withRerunOnly(rerun);
+  }
+
+  private History readHistory() throws IOException {
+    return history != null && Files.exists(history)
+        ? HistoryCodec.read(Files.readString(history), history.toString()) : History.empty();
+  }
+
+  private Set<String> rerunOnly() {
+    if (rerunFailed == null) {
+      return null;
+    }
+    Map<String, Outcome> last = Ledger.lastRun(Ledger.parse(RunInputs.read(rerunFailed, "ledger"), rerunFailed.toString()));
+    return last.entrySet().stream().filter(e -> e.getValue().isBad()).map(Map.Entry::getKey).collect(Collectors.toSet());
+  }
+
+  private Map<String, String> environment(StaticSite served) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    for (String entry : env) {
+      int eq = entry.indexOf('=');
+      String name = eq < 0 ? entry : entry.substring(0, eq);
+      String value = eq < 0 ? System.getenv(name) : entry.substring(eq + 1);
+      if (value == null) {
+        throw new CliException("--env " + name + ": no such variable in this process's environment");
+      }
+      vars.put(name, value);
+    }
+    if (served != null) {
+      vars.put("BASE_URL", served.baseUrl());
+    } else if (site != null && site.baseUrl != null) {
+      vars.put("BASE_URL", site.baseUrl.replaceAll("/+$", ""));
+    }
+    return vars;
+  }
+
+  private static boolean loopbackOnly(Map<String, String> environment) {
+    String base = environment.get("BASE_URL");
+    if (base == null) {
+      return false;
+    }
+    String host = URI.create(base).getHost();
+    return "127.0.0.1".equals(host) || "localhost".equals(host);
+  }
+
+}

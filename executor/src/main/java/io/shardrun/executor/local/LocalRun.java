@@ -1,0 +1,95 @@
+package io.shardrun.executor.local;
+
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.results.FileRun;
+import io.shardrun.core.suite.Suite;
+import io.shardrun.executor.browser.BrowserProcesses;
+import io.shardrun.executor.browser.BrowserTools;
+import io.shardrun.executor.browser.LocalChromedriver;
+import io.shardrun.executor.run.FileRunner;
+import io.shardrun.executor.run.RunLimits;
+import io.shardrun.executor.run.ShardRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Runs a plan on this machine: each shard is a worker with its own chromedriver and headless
+ * Chromium, at most {@code parallel} at once. Orphans of an earlier crashed run are reaped first;
+ * every browser process is stopped when a worker ends, fails or the JVM is interrupted.
+ */
+public final class LocalRun {
+  private final Suite suite;
+  private final Plan plan;
+  private final Map<String, String> environment;
+  private final RunLimits limits;
+  private final BrowserTools tools;
+  private final boolean loopbackOnly;
+  private final Path runDir;
+
+  /**
+   * @param environment variables each file starts with (BASE_URL, --env)
+   * @param loopbackOnly the site under test is on this machine: Chromium resolves no other host
+   * @param runDir artifacts go to {@code runDir/<shard>/<file>/}
+   */
+  public LocalRun(Suite suite, Plan plan, Map<String, String> environment, RunLimits limits, BrowserTools tools,
+      boolean loopbackOnly, Path runDir) {
+    this.suite = suite;
+    this.plan = plan;
+    this.environment = environment;
+    this.limits = limits;
+    this.tools = tools;
+    this.loopbackOnly = loopbackOnly;
+    this.runDir = runDir;
+  }
+
+  /**
+   * Runs every non-empty shard and returns the runs of all files, by shard then plan order.
+   *
+   * @param parallel how many shards run at once
+   * @param listener hears each finished file, from the worker threads
+   */
+  public List<FileRun> run(int parallel, ShardRunner.Listener listener) throws InterruptedException {
+    BrowserProcesses.reapOrphans();
+    List<PlannedShard> shards = plan.nonEmptyShards();
+    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, shards.size())));
+    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "shardrun-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<List<FileRun>>> results = new ArrayList<>();
+      for (PlannedShard shard : shards) {
+        results.add(workers.submit(() -> runShard(shard, watchdog, listener)));
+      }
+      List<FileRun> all = new ArrayList<>();
+      for (Future<List<FileRun>> result : results) {
+        all.addAll(result.get());
+      }
+      return all;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      workers.shutdownNow();
+      watchdog.shutdownNow();
+    }
+  }
+
+  private List<FileRun> runShard(PlannedShard shard, ScheduledExecutorService watchdog, ShardRunner.Listener listener) {
+    try (LocalChromedriver driver = LocalChromedriver.start(tools, loopbackOnly)) {
+      FileRunner files = new FileRunner(driver.sessions(), environment, limits,
+          runDir.resolve(Integer.toString(shard.index())), watchdog);
+      List<String> paths = shard.files().stream().map(PlannedFile::path).toList();
+      return new ShardRunner(suite, files, limits, listener).run(shard.index(), paths);
+    }
+  }
+}
