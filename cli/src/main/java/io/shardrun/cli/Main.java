@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       RenderJobsCommand.class,
       RunCommand.class,
+      ExecuteCommand.class,
       BenchPlanCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -50,7 +50,6 @@ import picocli.CommandLine.Spec;
     + " each shard a worker with its own headless Chromium. Exit 0 all passed, 1 tests failed, 2 usage or"
     + " infrastructure error.")
 final class RunCommand implements Callable<Integer> {
-  static final int EXIT_TESTS_FAILED = 1;
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   @Spec CommandSpec spec;
@@ -179,11 +178,7 @@ final class RunCommand implements Callable<Integer> {
     out.print(Summary.render(runs));
     out.printf("results: %s%n", runDir);
     out.flush();
-    Set<Outcome> outcomes = runs.stream().map(FileRun::status).collect(Collectors.toSet());
-    if (outcomes.contains(Outcome.ERROR)) {
-      return Main.EXIT_USAGE;
-    }
-    return outcomes.contains(Outcome.FAILED) || outcomes.contains(Outcome.SKIPPED) ? EXIT_TESTS_FAILED : 0;
+    return ExitCodes.of(runs);
   }
 
   private void checkFlags() {

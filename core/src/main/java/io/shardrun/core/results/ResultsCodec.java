@@ -24,6 +24,8 @@ import java.util.List;
  * both forms.
  */
 public final class ResultsCodec {
+  /** The pod annotation a shard publishes its results document in. */
+  public static final String ANNOTATION = "shardrun.io/result";
   /** The most JSON a document may hold, before gzip: bounds the operator's memory per pod. */
   public static final int MAX_JSON_BYTES = 64 * 1024;
 

@@ -1,0 +1,130 @@
+package io.shardrun.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.shardrun.cli.local.LocalReports;
+import io.shardrun.cli.local.Summary;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.PlanCodec;
+import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.results.FileResult;
+import io.shardrun.core.results.FileRun;
+import io.shardrun.core.results.ResultsDocument;
+import io.shardrun.core.results.ShardCounts;
+import io.shardrun.core.results.ShardState;
+import io.shardrun.core.suite.Suite;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.executor.browser.ChromeArgs;
+import io.shardrun.executor.browser.RemoteSessions;
+import io.shardrun.executor.publish.DebouncedPublisher;
+import io.shardrun.executor.publish.PodAnnotationPublisher;
+import io.shardrun.executor.run.FileRunner;
+import io.shardrun.executor.run.RunLimits;
+import io.shardrun.executor.run.ShardRunner;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shardrun execute}: what a shard pod runs. Runs the shard's files in plan order against
+ * the browser sidecar and publishes the results document into the pod's own annotation after
+ * each file (at most every 2 s) and at the end. Exit codes match the Job's pod failure policy:
+ * 0 passed, 1 tests failed (the Job fails at once), 2 infrastructure (the pod is retried).
+ */
+@Command(name = "execute", description = "Run one shard of a plan in a pod and publish its results in the"
+    + " pod's shardrun.io/result annotation. Exit 0 passed, 1 tests failed, 2 infrastructure error.")
+final class ExecuteCommand implements Callable<Integer> {
+  static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(2);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The plan (plan.json from the plan ConfigMap).")
+  Path planFile;
+
+  @Option(names = "--shard", required = true, paramLabel = "I", description = "Which shard of the plan to run.")
+  int shard;
+
+  @Option(names = "--suite", required = true, paramLabel = "DIR", description = "The suite folder (the mounted suite ConfigMap).")
+  Path suiteDir;
+
+  @Option(names = "--webdriver-url", required = true, paramLabel = "URL", description = "The browser sidecar, e.g. http://127.0.0.1:9515.")
+  URI webDriverUrl;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where reports and screenshots go. Default: /tmp/shardrun.")
+  Path out = Path.of("/tmp/shardrun");
+
+  @Option(names = "--pod-name", paramLabel = "NAME", defaultValue = "${env:POD_NAME}",
+      description = "This pod's name. Default: $POD_NAME (the downward API).")
+  String podName;
+
+  @Option(names = "--pod-namespace", paramLabel = "NAMESPACE", defaultValue = "${env:POD_NAMESPACE}",
+      description = "This pod's namespace. Default: $POD_NAMESPACE.")
+  String podNamespace;
+
+  @Option(names = "--wait", paramLabel = "SECONDS", description = "How long a step waits for its element by default. Default: 10.")
+  long waitSeconds = 10;
+
+  @Option(names = "--file-timeout", paramLabel = "SECONDS", description = "Limit per file without meta.timeout_s. Default: 300.")
+  long fileTimeout = RunLimits.DEFAULT_FILE_TIMEOUT.toSeconds();
+
+  @Override
+  public Integer call() throws Exception {
+    if (podName == null || podName.isBlank() || podNamespace == null || podNamespace.isBlank()) {
+      throw new CliException("POD_NAME and POD_NAMESPACE must be set (the shard Job sets them from the downward API),"
+          + " or pass --pod-name and --pod-namespace");
+    }
+    Plan plan = PlanCodec.read(RunInputs.read(planFile, "plan"), planFile.toString());
+    if (shard < 0 || shard >= plan.shards().size()) {
+      throw new CliException("--shard " + shard + " is not in the plan, which has shards 0 to " + (plan.shards().size() - 1));
+    }
+    PlannedShard planned = plan.shards().get(shard);
+    Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir)).orThrow();
+    List<String> files = planned.files().stream().map(PlannedFile::path).toList();
+    for (String file : files) {
+      if (!suite.files().containsKey(file)) {
+        throw new CliException("the plan's file " + file + " is not in the suite at " + suiteDir + "; plan and suite do not match");
+      }
+    }
+    Instant started = Instant.now();
+    RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout), null, started);
+    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+    List<FileResult> finished = Collections.synchronizedList(new ArrayList<>());
+    try (KubernetesClient client = new KubernetesClientBuilder().build();
+        DebouncedPublisher publisher = new DebouncedPublisher(new PodAnnotationPublisher(client, podNamespace, podName), PUBLISH_INTERVAL)) {
+      publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
+      RemoteSessions sessions = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
+      FileRunner runner = new FileRunner(sessions, System.getenv(), limits, out.resolve(Integer.toString(shard)), watchdog);
+      List<FileRun> runs = new ShardRunner(suite, runner, limits, run -> {
+        finished.add(run.toResult());
+        publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
+      }).run(shard, files);
+      publisher.finish(document(files.size(), finished, ShardState.DONE, started));
+      LocalReports.write(out, "shard-" + shard, started.toString(), runs, out.resolve("junit.xml"), null, null);
+      spec.commandLine().getOut().print(Summary.render(runs));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.of(runs);
+    } finally {
+      watchdog.shutdownNow();
+    }
+  }
+
+  private ResultsDocument document(int planned, List<FileResult> finished, ShardState state, Instant started) {
+    List<FileResult> snapshot = List.copyOf(finished);
+    long durationMs = Duration.between(started, Instant.now()).toMillis();
+    return new ResultsDocument(shard, state, ShardCounts.tally(planned, snapshot, durationMs), snapshot);
+  }
+}

@@ -1,0 +1,25 @@
+package io.shardrun.cli;
+
+import io.shardrun.core.results.FileRun;
+import io.shardrun.core.results.Outcome;
+import java.util.List;
+
+/**
+ * The exit codes of {@code run} and {@code execute}, which the shard Job's pod failure policy
+ * relies on: 1 fails the Job at once, anything else non-zero is retried as infrastructure.
+ */
+final class ExitCodes {
+  static final int PASSED = 0;
+  static final int TESTS_FAILED = 1;
+  static final int INFRASTRUCTURE = 2;
+
+  private ExitCodes() {}
+
+  /** 2 when any file errored (results are incomplete), else 1 when any failed or was skipped, else 0. */
+  static int of(List<FileRun> runs) {
+    if (runs.stream().anyMatch(r -> r.status() == Outcome.ERROR)) {
+      return INFRASTRUCTURE;
+    }
+    return runs.stream().anyMatch(r -> r.status() == Outcome.FAILED || r.status() == Outcome.SKIPPED) ? TESTS_FAILED : PASSED;
+  }
+}

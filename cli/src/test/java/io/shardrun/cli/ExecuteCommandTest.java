@@ -1,0 +1,112 @@
+package io.shardrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.PlanCodec;
+import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.results.FileResult;
+import io.shardrun.core.results.Outcome;
+import io.shardrun.core.results.ResultsCodec;
+import io.shardrun.core.results.ResultsDocument;
+import io.shardrun.core.results.ShardState;
+import io.shardrun.crd.v1alpha1.Sharding;
+import io.shardrun.executor.browser.BrowserTools;
+import io.shardrun.executor.browser.LocalChromedriver;
+import io.shardrun.executor.site.StaticSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A shard pod's executor, against the Fabric8 mock API server, a real chromedriver and the example site. */
+@EnableKubernetesMockClient(crud = true)
+class ExecuteCommandTest {
+  static KubernetesClient client;
+  static LocalChromedriver driver;
+  static StaticSite site;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    driver = LocalChromedriver.start(BrowserTools.resolve(null, null), true);
+    site = StaticSite.serve(Path.of("../examples/site"));
+    // The executor builds its client from the environment, as in a pod; point it at the mock.
+    System.setProperty("kubernetes.master", client.getMasterUrl().toString());
+    System.setProperty("kubernetes.trust.certificates", "true");
+    System.setProperty("kubernetes.auth.tryKubeConfig", "false");
+    System.setProperty("kubernetes.auth.tryServiceAccount", "false");
+  }
+
+  @AfterAll
+  static void stop() {
+    driver.close();
+    site.close();
+  }
+
+  @Test
+  void publishesTheShardsResultsIntoItsOwnPodAndExitsOneOnATestFailure() throws Exception {
+    client.pods().inNamespace("qa").resource(new PodBuilder().withNewMetadata().withName("nightly-shard-1-x7k2p")
+        .withNamespace("qa").endMetadata().build()).create();
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    String base = site.baseUrl();
+    Files.writeString(suite.resolve("home.json"), "{\"meta\": {\"tags\": [\"smoke\"]}, \"steps\": ["
+        + "{\"command\": \"open\", \"target\": \"" + base + "/index.html\"}, {\"command\": \"assertTitle\", \"target\": \"Home - Shardrun demo\"}]}");
+    Files.writeString(suite.resolve("wrong.json"), "{\"steps\": ["
+        + "{\"command\": \"open\", \"target\": \"" + base + "/index.html\"}, {\"command\": \"assertTitle\", \"target\": \"Elsewhere\"}]}");
+    List<String> files = List.of("home.json", "wrong.json");
+    Plan plan = new Plan(Sharding.HASH, List.of(new PlannedShard(0, 0, List.of()),
+        new PlannedShard(1, 2000, List.of(new PlannedFile("home.json", 1000), new PlannedFile("wrong.json", 1000)))));
+    Path planFile = dir.resolve("plan.json");
+    Files.writeString(planFile, PlanCodec.write(plan));
+
+    Cli cli = Cli.run("execute", "--plan", planFile.toString(), "--shard", "1", "--suite", suite.toString(),
+        "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(),
+        "--pod-name", "nightly-shard-1-x7k2p", "--pod-namespace", "qa");
+
+    assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(1);
+    Pod pod = client.pods().inNamespace("qa").withName("nightly-shard-1-x7k2p").get();
+    String annotation = pod.getMetadata().getAnnotations().get(ResultsCodec.ANNOTATION);
+    ResultsDocument results = ResultsCodec.decode(annotation, files, "pod annotation");
+    assertThat(results.shard()).isEqualTo(1);
+    assertThat(results.state()).isEqualTo(ShardState.DONE);
+    assertThat(results.counts().files()).isEqualTo(2);
+    assertThat(results.counts().passed()).isEqualTo(1);
+    assertThat(results.counts().failed()).isEqualTo(1);
+    assertThat(results.files()).extracting(FileResult::file, FileResult::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("home.json", Outcome.PASSED),
+        org.assertj.core.groups.Tuple.tuple("wrong.json", Outcome.FAILED));
+    assertThat(results.files().get(0).tags()).containsExactly("smoke");
+    assertThat(results.files().get(1).message()).isEqualTo("steps[1] assertTitle Elsewhere: expected 'Elsewhere' but was 'Home - Shardrun demo'");
+    assertThat(dir.resolve("out/junit.xml")).exists();
+  }
+
+  @Test
+  void withoutItsPodIdentityTheExecutorRefusesToStart() throws Exception {
+    Path plan = dir.resolve("plan.json");
+    Files.writeString(plan, PlanCodec.write(new Plan(Sharding.HASH, List.of(new PlannedShard(0, 0, List.of())))));
+    Cli cli = Cli.run("execute", "--plan", plan.toString(), "--shard", "0", "--suite", dir.toString(),
+        "--webdriver-url", "http://127.0.0.1:9515", "--pod-name", "", "--pod-namespace", "");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("POD_NAME and POD_NAMESPACE must be set");
+  }
+
+  @Test
+  void aShardOutsideThePlanIsAClearError() throws Exception {
+    Path plan = dir.resolve("plan.json");
+    Files.writeString(plan, PlanCodec.write(new Plan(Sharding.HASH, List.of(new PlannedShard(0, 0, List.of())))));
+    Cli cli = Cli.run("execute", "--plan", plan.toString(), "--shard", "3", "--suite", dir.toString(),
+        "--webdriver-url", "http://127.0.0.1:9515", "--pod-name", "p", "--pod-namespace", "qa");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: --shard 3 is not in the plan, which has shards 0 to 0\n");
+  }
+}

@@ -1,0 +1,31 @@
+package io.shardrun.executor.publish;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.shardrun.core.results.ResultsCodec;
+import io.shardrun.core.results.ResultsDocument;
+import java.util.Map;
+
+/**
+ * Publishes into the executor's own pod: a JSON merge patch of the single annotation
+ * {@value ResultsCodec#ANNOTATION}. Needs nothing but {@code patch} on that pod.
+ */
+public final class PodAnnotationPublisher implements ResultPublisher {
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String pod;
+
+  public PodAnnotationPublisher(KubernetesClient client, String namespace, String pod) {
+    this.client = client;
+    this.namespace = namespace;
+    this.pod = pod;
+  }
+
+  @Override
+  public void publish(ResultsDocument document) {
+    Map<String, Object> patch = Map.of("metadata", Map.of("annotations", Map.of(ResultsCodec.ANNOTATION, ResultsCodec.encode(document))));
+    client.pods().inNamespace(namespace).withName(pod)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(patch));
+  }
+}
