@@ -6,8 +6,9 @@ package io.shardrun.core.results;
  * @param index position in the file's expanded steps, from 0
  * @param origin where it was written ({@code steps[3]}, or inside a template call)
  * @param command the command name
- * @param target the target after variable substitution
- * @param value the value after variable substitution (a secret-backed variable is masked)
+ * @param target the target as written, before variable substitution, so a secret passed as
+ *     ${VARIABLE} never reaches a report
+ * @param value the value as written, likewise
  * @param status how it ended
  * @param durationMs how long it took
  * @param observed what the browser showed, where the command reads something (text, value,
