@@ -1,0 +1,46 @@
+package io.shardrun.operator.status;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Kubernetes-style conditions: one per type, {@code lastTransitionTime} moving only when the
+ * status (True/False/Unknown) really changes.
+ */
+public final class Conditions {
+  public static final String READY = "Ready";
+  public static final String COMPLETE = "Complete";
+
+  private Conditions() {}
+
+  /** {@code conditions} with {@code type} set; the others kept in order. */
+  public static List<Condition> set(List<Condition> conditions, String type, boolean status, String reason,
+      String message, long generation, String now) {
+    String value = status ? "True" : "False";
+    Condition previous = conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    String since = previous != null && value.equals(previous.getStatus()) ? previous.getLastTransitionTime() : now;
+    Condition next = new ConditionBuilder().withType(type).withStatus(value).withReason(reason)
+        .withMessage(message == null ? "" : message).withObservedGeneration(generation).withLastTransitionTime(since).build();
+    List<Condition> out = new ArrayList<>();
+    boolean replaced = false;
+    for (Condition c : conditions) {
+      if (type.equals(c.getType())) {
+        out.add(next);
+        replaced = true;
+      } else {
+        out.add(c);
+      }
+    }
+    if (!replaced) {
+      out.add(next);
+    }
+    return out;
+  }
+
+  public static boolean isTrue(List<Condition> conditions, String type) {
+    return conditions.stream().anyMatch(c -> type.equals(c.getType()) && Objects.equals("True", c.getStatus()));
+  }
+}
