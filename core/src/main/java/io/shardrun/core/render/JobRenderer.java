@@ -52,6 +52,8 @@ public final class JobRenderer {
   /** Executor exit code for "tests failed": fails the Job at once, never retried. */
   public static final int EXIT_TESTS_FAILED = 1;
   public static final long USER_ID = 65532;
+  /** On shard pods: the full name of their TestRun, for the operator to map a pod to its run. */
+  public static final String TESTRUN_ANNOTATION = "shardrun.io/testrun";
   private static final String TOKEN_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
 
   private final Images images;
@@ -99,6 +101,7 @@ public final class JobRenderer {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(labels)
+        .addToAnnotations(TESTRUN_ANNOTATION, run.getMetadata().getName()) // labels may be shortened; this never is
         .endMetadata()
         .withNewSpec()
         .withRestartPolicy("Never")

@@ -29,7 +29,7 @@ public final class Names {
   }
 
   /** {@code base + suffix}, or {@code base[:n] + "-" + hash8 + suffix} when that is too long. */
-  static String fit(String base, String suffix) {
+  public static String fit(String base, String suffix) {
     String name = base + suffix;
     if (name.length() <= MAX) {
       return name;

@@ -34,10 +34,15 @@ public final class SuiteParser {
     /** The suite, or an exception listing every problem. */
     public Suite orThrow() {
       if (!ok()) {
-        throw new SuiteException("the suite has " + problems.size() + " problem(s):\n  "
-            + String.join("\n  ", problems.stream().map(Problem::toString).toList()));
+        throw new SuiteException(describeProblems());
       }
       return suite;
+    }
+
+    /** Every problem in one message: how many, then one per line. */
+    public String describeProblems() {
+      return "the suite has " + problems.size() + " problem(s):\n  "
+          + String.join("\n  ", problems.stream().map(Problem::toString).toList());
     }
   }
 

@@ -204,6 +204,7 @@ class JobRendererTest {
     Job job = renderer.shardJob(testRun(name, "u"), PLAN.shards().get(2), SUITE);
     assertThat(job.getMetadata().getName()).hasSizeLessThanOrEqualTo(63).endsWith("-shard-2").startsWith("aaaa");
     assertThat(job.getMetadata().getLabels().get("shardrun.io/testrun")).hasSizeLessThanOrEqualTo(63);
+    assertThat(job.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("shardrun.io/testrun", name);
     assertThat(Names.shardJob(name, 2)).isNotEqualTo(Names.shardJob("a".repeat(69) + "b", 2));
   }
 

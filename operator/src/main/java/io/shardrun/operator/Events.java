@@ -1,0 +1,51 @@
+package io.shardrun.operator;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.shardrun.crd.v1alpha1.TestRun;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Kubernetes Events on a TestRun, as `kubectl describe tr` shows them. Never fails a reconcile. */
+public final class Events {
+  private static final Logger LOG = LoggerFactory.getLogger(Events.class);
+  private static final String SOURCE = "shardrun-operator";
+
+  private final KubernetesClient client;
+  private final Clock clock;
+
+  public Events(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  public void normal(TestRun run, String reason, String message) {
+    record(run, "Normal", reason, message);
+  }
+
+  public void warning(TestRun run, String reason, String message) {
+    record(run, "Warning", reason, message);
+  }
+
+  private void record(TestRun run, String type, String reason, String message) {
+    String now = Instant.now(clock).toString();
+    try {
+      client.v1().events().inNamespace(run.getMetadata().getNamespace()).resource(new EventBuilder()
+          .withNewMetadata().withName(run.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 13)).endMetadata()
+          .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(TestRun.API_VERSION).withKind(TestRun.KIND)
+              .withName(run.getMetadata().getName()).withNamespace(run.getMetadata().getNamespace())
+              .withUid(run.getMetadata().getUid()).build())
+          .withType(type).withReason(reason).withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
+          .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
+          .withNewSource().withComponent(SOURCE).endSource()
+          .build()).create();
+    } catch (KubernetesClientException e) {
+      LOG.warn("could not record event {} on TestRun {}/{}: {}", reason, run.getMetadata().getNamespace(), run.getMetadata().getName(), e.getMessage());
+    }
+  }
+}

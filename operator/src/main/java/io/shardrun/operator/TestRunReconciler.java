@@ -1,0 +1,228 @@
+package io.shardrun.operator;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.shardrun.core.history.History;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.PlanCodec;
+import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.render.JobRenderer;
+import io.shardrun.core.render.Labels;
+import io.shardrun.core.render.Names;
+import io.shardrun.core.render.RenderedRun;
+import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.run.RunPlanner;
+import io.shardrun.core.run.SpecValidator;
+import io.shardrun.core.suite.SuiteException;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.Phase;
+import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.crd.v1alpha1.TestRunStatus;
+import io.shardrun.operator.status.Conditions;
+import io.shardrun.operator.status.ShardObservation;
+import io.shardrun.operator.status.StatusAggregator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reconciles a TestRun: observe (suite, plan, Jobs, pods) -> validate -> desired (the core
+ * renderer, as render-jobs uses it) -> apply (create what is missing, never update a Job) ->
+ * status (one aggregator). The plan ConfigMap, once written, is the run's plan: a restarted
+ * operator finds it and never plans twice.
+ */
+@ControllerConfiguration(name = "testrun")
+public final class TestRunReconciler implements Reconciler<TestRun> {
+  /** How often a run waiting for its suite (or for the run it reruns) looks again. */
+  static final Duration WAIT_POLL = Duration.ofSeconds(15);
+
+  private final JobRenderer renderer;
+  private final Events events;
+  private final Clock clock;
+
+  public TestRunReconciler(JobRenderer renderer, Events events, Clock clock) {
+    this.renderer = renderer;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, TestRun>> prepareEventSources(EventSourceContext<TestRun> context) {
+    InformerEventSource<Job, TestRun> jobs = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(Job.class, TestRun.class).withLabelSelector(Labels.TESTRUN).build(), context);
+    InformerEventSource<Pod, TestRun> pods = new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(Pod.class, TestRun.class).withLabelSelector(Labels.TESTRUN)
+            .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
+                pod.getMetadata().getAnnotations().getOrDefault(JobRenderer.TESTRUN_ANNOTATION, ""), pod.getMetadata().getNamespace())))
+            .build(), context);
+    return List.of(jobs, pods);
+  }
+
+  @Override
+  public UpdateControl<TestRun> reconcile(TestRun run, Context<TestRun> context) {
+    TestRunStatus previous = run.getStatus();
+    if (previous != null && previous.getPhase() != null && previous.getPhase().isFinal()) {
+      return UpdateControl.noUpdate(); // a finished run's status is kept, even after its Jobs are gone
+    }
+    KubernetesClient client = context.getClient();
+    List<String> problems = SpecValidator.problems(run);
+    if (!problems.isEmpty()) {
+      return finish(run, Phase.Error, "InvalidSpec", String.join("; ", problems));
+    }
+    String namespace = run.getMetadata().getNamespace();
+    ConfigMap planMap = client.configMaps().inNamespace(namespace).withName(Names.planConfigMap(run.getMetadata().getName())).get();
+    Plan plan;
+    SuiteFiles suiteFiles;
+    try {
+      ConfigMap suiteMap = client.configMaps().inNamespace(namespace).withName(run.getSpec().getSuite().getConfigMap()).get();
+      if (suiteMap == null && planMap == null) {
+        return waiting(run, "SuiteNotFound", "ConfigMap " + run.getSpec().getSuite().getConfigMap() + " (spec.suite.configMap) does not exist in "
+            + namespace + "; create it, for example with 'shardrun render-jobs --suite DIR'");
+      }
+      suiteFiles = suiteMap == null ? new SuiteFiles(List.of()) : SuiteConfigMap.read(suiteMap);
+      if (planMap != null) {
+        plan = PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName());
+      } else {
+        SuiteParser.Result parsed = SuiteParser.parse(suiteFiles);
+        if (!parsed.ok()) {
+          return waiting(run, "SuiteInvalid", parsed.describeProblems());
+        }
+        plan = RunPlanner.plan(run.getSpec(), parsed.suite(), history(client, run), null);
+      }
+    } catch (SuiteException | IllegalArgumentException e) {
+      return finish(run, Phase.Error, "SuiteInvalid", e.getMessage());
+    }
+    RenderedRun desired = renderer.render(run, plan, suiteFiles);
+    if (planMap == null) {
+      createIfMissing(client, desired.plan());
+      events.normal(run, "Planned", plan.fileCount() + " files on " + plan.nonEmptyShards().size() + " shards");
+    }
+    desired.jobs().forEach(job -> createIfMissing(client, job));
+    return UpdateControl.patchStatus(withStatus(run, status(run, plan, context)));
+  }
+
+  private TestRunStatus status(TestRun run, Plan plan, Context<TestRun> context) {
+    Map<String, Job> jobs = context.getSecondaryResources(Job.class).stream()
+        .collect(Collectors.toMap(j -> j.getMetadata().getName(), j -> j, (a, b) -> a));
+    Map<String, List<Pod>> podsByJob = context.getSecondaryResources(Pod.class).stream()
+        .filter(p -> p.getMetadata().getLabels() != null && p.getMetadata().getLabels().get("batch.kubernetes.io/job-name") != null)
+        .collect(Collectors.groupingBy(p -> p.getMetadata().getLabels().get("batch.kubernetes.io/job-name")));
+    List<ShardObservation> shards = plan.nonEmptyShards().stream().map(shard -> {
+      String jobName = Names.shardJob(run.getMetadata().getName(), shard.index());
+      return new ShardObservation(shard.index(), files(shard), jobs.get(jobName), podsByJob.getOrDefault(jobName, List.of()));
+    }).toList();
+    TestRunStatus status = StatusAggregator.aggregate(run, shards, file -> List.of(), Set.of(), now());
+    status.setConditions(Conditions.set(status.getConditions(), Conditions.READY, true, "JobsCreated",
+        "plan " + Names.planConfigMap(run.getMetadata().getName()) + " and " + shards.size() + " shard Jobs exist",
+        generation(run), now()));
+    announce(run, run.getStatus(), status);
+    return status;
+  }
+
+  /** Events for what changed: the run started, a shard ended, the run ended. */
+  private void announce(TestRun run, TestRunStatus before, TestRunStatus after) {
+    Phase was = before == null || before.getPhase() == null ? Phase.Pending : before.getPhase();
+    if (was == Phase.Pending && after.getPhase() != Phase.Pending) {
+      events.normal(run, "Started", "the first shard started");
+    }
+    for (var shard : after.getShards()) {
+      boolean endedBefore = before != null && before.getShards().stream()
+          .anyMatch(s -> s.getIndex() == shard.getIndex() && s.getPhase() != null && s.getPhase().isFinal());
+      if (shard.getPhase().isFinal() && !endedBefore) {
+        String text = "shard " + shard.getIndex() + " " + shard.getPhase() + ": " + shard.getPassed() + " passed, " + shard.getFailed() + " failed"
+            + (shard.getMessage() == null ? "" : "; " + shard.getMessage());
+        if (shard.getPhase() == Phase.Error) {
+          events.warning(run, "ShardError", text);
+        } else {
+          events.normal(run, "ShardFinished", text);
+        }
+      }
+    }
+    if (after.getPhase().isFinal() && !was.isFinal()) {
+      String message = after.getConditions().stream().filter(c -> Conditions.COMPLETE.equals(c.getType()))
+          .map(c -> c.getMessage()).findFirst().orElse("");
+      if (after.getPhase() == Phase.Succeeded) {
+        events.normal(run, "Succeeded", message);
+      } else {
+        events.warning(run, after.getPhase().name(), message);
+      }
+    }
+  }
+
+  private UpdateControl<TestRun> waiting(TestRun run, String reason, String message) {
+    TestRunStatus status = run.getStatus() == null ? new TestRunStatus() : run.getStatus();
+    boolean changed = !Conditions.isTrue(status.getConditions(), Conditions.READY)
+        && status.getConditions().stream().anyMatch(c -> reason.equals(c.getReason()) && message.equals(c.getMessage()));
+    if (!changed) {
+      events.warning(run, reason, message);
+    }
+    status.setPhase(Phase.Pending);
+    status.setObservedGeneration(generation(run));
+    status.setConditions(Conditions.set(status.getConditions(), Conditions.READY, false, reason, message, generation(run), now()));
+    return UpdateControl.patchStatus(withStatus(run, status)).rescheduleAfter(WAIT_POLL);
+  }
+
+  private UpdateControl<TestRun> finish(TestRun run, Phase phase, String reason, String message) {
+    TestRunStatus status = run.getStatus() == null ? new TestRunStatus() : run.getStatus();
+    status.setPhase(phase);
+    status.setObservedGeneration(generation(run));
+    status.setCompletionTime(now());
+    status.setConditions(Conditions.set(status.getConditions(), Conditions.READY, false, reason, message, generation(run), now()));
+    status.setConditions(Conditions.set(status.getConditions(), Conditions.COMPLETE, true, reason, message, generation(run), now()));
+    events.warning(run, reason, message);
+    return UpdateControl.patchStatus(withStatus(run, status));
+  }
+
+  private static History history(KubernetesClient client, TestRun run) {
+    ConfigMap map = client.configMaps().inNamespace(run.getMetadata().getNamespace())
+        .withName(HistoryStore.configMapName(run.getSpec().getSuite().getConfigMap())).get();
+    return HistoryStore.read(map);
+  }
+
+  private static void createIfMissing(KubernetesClient client, HasMetadata object) {
+    try {
+      client.resource(object).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) { // 409: it exists (an earlier reconcile, or another replica before a failover)
+        throw e;
+      }
+    }
+  }
+
+  private static List<String> files(PlannedShard shard) {
+    return shard.files().stream().map(PlannedFile::path).toList();
+  }
+
+  private static TestRun withStatus(TestRun run, TestRunStatus status) {
+    run.setStatus(status);
+    return run;
+  }
+
+  private static long generation(TestRun run) {
+    return run.getMetadata().getGeneration() == null ? 0 : run.getMetadata().getGeneration();
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

@@ -1,0 +1,168 @@
+package io.shardrun.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.shardrun.core.history.History;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.PlanCodec;
+import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.render.Images;
+import io.shardrun.core.render.JobRenderer;
+import io.shardrun.core.render.RenderedRun;
+import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.results.FileResult;
+import io.shardrun.core.results.Outcome;
+import io.shardrun.core.results.ResultsCodec;
+import io.shardrun.core.results.ResultsDocument;
+import io.shardrun.core.results.ShardCounts;
+import io.shardrun.core.results.ShardState;
+import io.shardrun.core.run.Manifests;
+import io.shardrun.core.run.RunPlanner;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.Phase;
+import io.shardrun.crd.v1alpha1.TestRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The operator against the Fabric8 mock API server (CRUD mode), with its production configuration. */
+@EnableKubernetesMockClient(crud = true)
+class TestRunReconcilerTest {
+  static KubernetesClient client;
+  static int tests;
+  String NS;
+  Operator operator;
+  SuiteFiles suite;
+
+  @BeforeEach
+  void start() throws Exception {
+    NS = "qa" + (++tests); // one mock API server for the class: a namespace per test keeps them apart
+    client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).createOr(c -> c.update());
+    suite = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
+    operator = ShardrunOperator.start(client, Set.of(), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() {
+    operator.stop();
+  }
+
+  TestRun testRun(String name) throws Exception {
+    TestRun run = Manifests.read(Files.readString(Path.of("../examples/testrun.yaml")), "testrun.yaml").testRuns().get(0);
+    run.getMetadata().setName(name);
+    run.getMetadata().setNamespace(NS);
+    return run;
+  }
+
+  TestRun get(String name) {
+    return client.resources(TestRun.class).inNamespace(NS).withName(name).get();
+  }
+
+  @Test
+  void createsExactlyWhatRenderJobsRendersThenAggregatesResultsIntoStatus() throws Exception {
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    client.resource(testRun("nightly")).create();
+
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(2);
+      assertThat(get("nightly").getStatus().getConditions()).anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+    });
+    TestRun created = get("nightly");
+    assertThat(created.getStatus().getPhase()).isEqualTo(Phase.Pending);
+    assertThat(created.getStatus().getShardsFinished()).isEqualTo("0/2");
+
+    Plan plan = RunPlanner.plan(created.getSpec(), SuiteParser.parse(suite).orThrow(), History.empty(), null);
+    RenderedRun expected = new JobRenderer(Images.defaults()).render(created, plan, suite);
+    ConfigMap planMap = client.configMaps().inNamespace(NS).withName("nightly-plan").get();
+    assertThat(withoutServerFields(planMap)).isEqualTo(expected.plan());
+    for (Job job : expected.jobs()) {
+      assertThat(withoutServerFields(client.batch().v1().jobs().inNamespace(NS).withName(job.getMetadata().getName()).get())).isEqualTo(job);
+    }
+
+    // Play the Job controller and the kubelet: each shard's pod publishes its results, the Job completes.
+    Plan stored = PlanCodec.read(planMap.getData().get("plan.json"), "plan");
+    for (var shard : stored.nonEmptyShards()) {
+      String jobName = "nightly-shard-" + shard.index();
+      List<FileResult> results = shard.files().stream().map(PlannedFile::path)
+          .map(f -> new FileResult(f, Outcome.PASSED, 1000, List.of(), null, null)).toList();
+      ResultsDocument doc = new ResultsDocument(shard.index(), ShardState.DONE, ShardCounts.tally(results.size(), results, 1000L * results.size()), results);
+      client.resource(new PodBuilder().withNewMetadata().withName(jobName + "-abcde").withNamespace(NS)
+          .addToLabels("shardrun.io/testrun", "nightly").addToLabels("batch.kubernetes.io/job-name", jobName)
+          .addToAnnotations("shardrun.io/testrun", "nightly").addToAnnotations(ResultsCodec.ANNOTATION, ResultsCodec.encode(doc))
+          .endMetadata().withNewStatus().withPhase("Succeeded").endStatus().build()).create();
+      Job job = client.batch().v1().jobs().inNamespace(NS).withName(jobName).get();
+      client.resource(new JobBuilder(job).withNewStatus().addNewCondition().withType("Complete").withStatus("True").endCondition()
+          .withSucceeded(1).endStatus().build()).updateStatus();
+    }
+
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      TestRun done = get("nightly");
+      assertThat(done.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+      assertThat(done.getStatus().getSummary().getPassed()).isEqualTo(stored.fileCount());
+      assertThat(done.getStatus().getShardsFinished()).isEqualTo("2/2");
+      assertThat(done.getStatus().getCompletionTime()).isNotNull();
+    });
+    assertThat(client.v1().events().inNamespace(NS).list().getItems()).extracting(e -> e.getReason())
+        .contains("Planned", "ShardFinished", "Succeeded");
+  }
+
+  @Test
+  void aMissingSuiteIsACondition_andTheRunStartsOnceTheConfigMapAppears() throws Exception {
+    client.resource(testRun("waits")).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      TestRun run = get("waits");
+      assertThat(run.getStatus().getPhase()).isEqualTo(Phase.Pending);
+      assertThat(run.getStatus().getConditions()).anySatisfy(c -> {
+        assertThat(c.getType()).isEqualTo("Ready");
+        assertThat(c.getStatus()).isEqualTo("False");
+        assertThat(c.getReason()).isEqualTo("SuiteNotFound");
+        assertThat(c.getMessage()).startsWith("ConfigMap demo-suite (spec.suite.configMap) does not exist in " + NS);
+      });
+    });
+    assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).isEmpty();
+
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(2));
+  }
+
+  @Test
+  void anInvalidSuiteNamesTheProblem() throws Exception {
+    client.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata().withName("demo-suite").withNamespace(NS).endMetadata()
+        .addToData("bad.json", "{\"steps\": [{\"command\": \"clik\"}]}").build()).create();
+    client.resource(testRun("broken")).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("broken").getStatus().getConditions()).anySatisfy(c -> {
+          assertThat(c.getReason()).isEqualTo("SuiteInvalid");
+          assertThat(c.getMessage()).contains("bad.json: steps[0].command: unknown command 'clik'");
+        }));
+  }
+
+  static <T extends HasMetadata> T withoutServerFields(T object) {
+    object.getMetadata().setResourceVersion(null);
+    object.getMetadata().setCreationTimestamp(null);
+    object.getMetadata().setUid(null);
+    object.getMetadata().setGeneration(null);
+    object.getMetadata().setManagedFields(new java.util.ArrayList<>());
+    if (object instanceof Job job) {
+      job.setStatus(null);
+    }
+    return object;
+  }
+}
