@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.shardrun.core.history.Flaky;
 import io.shardrun.core.history.History;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
@@ -131,7 +132,13 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
       String jobName = Names.shardJob(run.getMetadata().getName(), shard.index());
       return new ShardObservation(shard.index(), files(shard), jobs.get(jobName), podsByJob.getOrDefault(jobName, List.of()));
     }).toList();
-    TestRunStatus status = StatusAggregator.aggregate(run, shards, file -> List.of(), Set.of(), now());
+    History history = history(context.getClient(), run);
+    Set<String> flaky = Flaky.files(history, run.getSpec().getHistory().getWindow(), Flaky.DEFAULT_MIN_RUNS);
+    TestRunStatus status = StatusAggregator.aggregate(run, shards, file -> List.of(), flaky, now());
+    if (status.getPhase().isFinal()) {
+      // Before the final status: once that is written, reconciles of this run stop.
+      HistoryStore.record(context.getClient(), run, StatusAggregator.fileResults(shards), now());
+    }
     status.setConditions(Conditions.set(status.getConditions(), Conditions.READY, true, "JobsCreated",
         "plan " + Names.planConfigMap(run.getMetadata().getName()) + " and " + shards.size() + " shard Jobs exist",
         generation(run), now()));

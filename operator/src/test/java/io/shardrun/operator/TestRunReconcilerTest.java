@@ -120,6 +120,8 @@ class TestRunReconcilerTest {
     });
     assertThat(client.v1().events().inNamespace(NS).list().getItems()).extracting(e -> e.getReason())
         .contains("Planned", "ShardFinished", "Succeeded");
+    History history = HistoryStore.read(client.configMaps().inNamespace(NS).withName("shardrun-history-demo-suite").get());
+    assertThat(history.files()).hasSize(stored.fileCount());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.shardrun.crd.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -28,7 +29,9 @@ public class TestRun extends CustomResource<TestRunSpec, TestRunStatus> implemen
   public static final String KIND = "TestRun";
 
   @Override
-  @JsonPropertyDescription("What to run and how: the suite, the shards, the selection, the pods.")
+  @JsonPropertyDescription("What to run and how: the suite, the shards, the selection, the pods."
+      + " Immutable: to run again or differently, create a new TestRun.")
+  @ValidationRule(value = "self == oldSelf", message = "spec is immutable: create a new TestRun to run again or differently")
   public TestRunSpec getSpec() {
     return super.getSpec();
   }

@@ -167,6 +167,11 @@ public final class StatusAggregator {
     return new Observed(s, results.map(ResultsDocument::files).orElse(List.of()));
   }
 
+  /** Every file result the shards published (unreadable documents are left out: their shards report them). */
+  public static List<FileResult> fileResults(List<ShardObservation> shards) {
+    return shards.stream().flatMap(shard -> observe(shard).files().stream()).toList();
+  }
+
   /** The newest pod's results document, if it published one; throws when it is unreadable. */
   static Optional<ResultsDocument> results(ShardObservation shard) {
     Optional<Pod> pod = shard.latestPod();
