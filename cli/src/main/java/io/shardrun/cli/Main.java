@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RenderJobsCommand.class,
       RunCommand.class,
       ExecuteCommand.class,
+      OperatorCommand.class,
       BenchPlanCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -2,6 +2,7 @@ package io.shardrun.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
 import java.time.Clock;
@@ -9,18 +10,26 @@ import java.util.Set;
 
 /** Wires the operator: the TestRun reconciler on the given client, watching the given namespaces. */
 public final class ShardrunOperator {
+  public static final String LEASE = "shardrun-operator";
+
   private ShardrunOperator() {}
 
   /**
    * A started operator.
    *
    * @param namespaces namespaces to watch; empty for all
+   * @param leaseNamespace where replicas elect a leader (a Lease named {@value #LEASE}); null runs
+   *     without leader election (one replica)
    */
-  public static Operator start(KubernetesClient client, Set<String> namespaces, Clock clock) {
+  public static Operator start(KubernetesClient client, Set<String> namespaces, String leaseNamespace, Clock clock) {
     // Status is patched with a JSON-patch diff rather than server-side apply: exact for a status
     // the operator owns whole, and served alike by every API server and by the test mock server.
-    Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
-        .withUseSSAToPatchPrimaryResource(false));
+    Operator operator = new Operator(o -> {
+      o.withKubernetesClient(client).withCloseClientOnStop(false).withUseSSAToPatchPrimaryResource(false);
+      if (leaseNamespace != null) {
+        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE, leaseNamespace));
+      }
+    });
     TestRunReconciler reconciler = new TestRunReconciler(new JobRenderer(Images.defaults()), new Events(client, clock), clock);
     operator.register(reconciler, config -> {
       if (!namespaces.isEmpty()) {

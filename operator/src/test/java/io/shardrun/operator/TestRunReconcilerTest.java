@@ -55,7 +55,7 @@ class TestRunReconcilerTest {
     NS = "qa" + (++tests); // one mock API server for the class: a namespace per test keeps them apart
     client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).createOr(c -> c.update());
     suite = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
-    operator = ShardrunOperator.start(client, Set.of(), Clock.systemUTC());
+    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC());
   }
 
   @AfterEach

@@ -1,0 +1,56 @@
+package io.shardrun.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.shardrun.operator.HealthServer;
+import io.shardrun.operator.ShardrunOperator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code shardrun operator}: reconciles TestRuns until stopped (SIGTERM). */
+@Command(name = "operator", description = "Run the operator: reconcile TestRuns into shard Jobs and their results"
+    + " into TestRun status, until stopped.")
+final class OperatorCommand implements Callable<Integer> {
+  @Option(names = "--namespaces", split = ",", paramLabel = "NS[,NS...]", defaultValue = "${env:WATCH_NAMESPACES}",
+      description = "Namespaces to watch. Default: $WATCH_NAMESPACES, or all namespaces when unset.")
+  List<String> namespaces = new ArrayList<>();
+
+  @Option(names = "--leader-election", defaultValue = "false",
+      description = "Elect one active replica through a Lease in --lease-namespace (needed with more than one replica).")
+  boolean leaderElection;
+
+  @Option(names = "--lease-namespace", paramLabel = "NS", defaultValue = "${env:POD_NAMESPACE}",
+      description = "Namespace of the leader-election Lease. Default: $POD_NAMESPACE.")
+  String leaseNamespace;
+
+  @Option(names = "--health-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port of /healthz and /readyz. Default: 8080.")
+  int healthPort;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (leaderElection && (leaseNamespace == null || leaseNamespace.isBlank())) {
+      throw new CliException("--leader-election needs --lease-namespace (or $POD_NAMESPACE)");
+    }
+    Set<String> watched = namespaces == null ? Set.of() : Set.copyOf(namespaces.stream().filter(n -> !n.isBlank()).toList());
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    Operator operator = ShardrunOperator.start(client, watched, leaderElection ? leaseNamespace : null, Clock.systemUTC());
+    HealthServer health = HealthServer.start(healthPort, operator.getRuntimeInfo());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      health.close();
+      operator.stop();
+      client.close();
+      stopped.countDown();
+    }, "shardrun-operator-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
