@@ -119,6 +119,7 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
       events.normal(run, "Planned", plan.fileCount() + " files on " + plan.nonEmptyShards().size() + " shards");
     }
     desired.jobs().forEach(job -> createIfMissing(client, job));
+    releaseSuspended(client, run, context.getSecondaryResources(Job.class));
     return UpdateControl.patchStatus(withStatus(run, status(run, plan, context)));
   }
 
@@ -173,6 +174,22 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
       } else {
         events.warning(run, after.getPhase().name(), message);
       }
+    }
+  }
+
+  /** Unsuspends the lowest suspended shards while fewer than spec.parallelism Jobs are running. */
+  private static void releaseSuspended(KubernetesClient client, TestRun run, Set<Job> jobs) {
+    Integer parallelism = run.getSpec().getParallelism();
+    if (parallelism == null) {
+      return;
+    }
+    long running = jobs.stream().filter(j -> !Boolean.TRUE.equals(j.getSpec().getSuspend()) && !ShardObservation.finished(j)).count();
+    List<Job> waiting = jobs.stream().filter(j -> Boolean.TRUE.equals(j.getSpec().getSuspend()))
+        .sorted(java.util.Comparator.comparingInt(j -> Integer.parseInt(j.getMetadata().getLabels().get(Labels.SHARD)))).toList();
+    for (Job job : waiting.subList(0, (int) Math.min(waiting.size(), Math.max(0, parallelism - running)))) {
+      client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
+          .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+              "{\"spec\":{\"suspend\":false}}");
     }
   }
 

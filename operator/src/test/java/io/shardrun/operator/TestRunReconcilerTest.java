@@ -167,4 +167,23 @@ class TestRunReconcilerTest {
     }
     return object;
   }
+
+  @Test
+  void shardsBeyondParallelismWaitSuspendedAndAreReleasedAsOthersFinish() throws Exception {
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    TestRun run = testRun("capped");
+    run.getSpec().setParallelism(1);
+    client.resource(run).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems())
+            .extracting(j -> j.getMetadata().getName() + "=" + j.getSpec().getSuspend())
+            .containsExactlyInAnyOrder("capped-shard-0=null", "capped-shard-1=true"));
+
+    Job first = client.batch().v1().jobs().inNamespace(NS).withName("capped-shard-0").get();
+    client.resource(new JobBuilder(first).withNewStatus().addNewCondition().withType("Complete").withStatus("True").endCondition()
+        .endStatus().build()).updateStatus();
+
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace(NS).withName("capped-shard-1").get().getSpec().getSuspend()).isFalse());
+  }
 }

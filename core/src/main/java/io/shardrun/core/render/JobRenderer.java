@@ -68,7 +68,16 @@ public final class JobRenderer {
    * @param suite the files of the suite ConfigMap {@code spec.suite.configMap}, for volume items
    */
   public RenderedRun render(TestRun run, Plan plan, SuiteFiles suite) {
-    List<Job> jobs = plan.nonEmptyShards().stream().map(shard -> shardJob(run, shard, suite)).toList();
+    List<PlannedShard> shards = plan.nonEmptyShards();
+    Integer parallelism = run.getSpec().getParallelism();
+    List<Job> jobs = new ArrayList<>();
+    for (int i = 0; i < shards.size(); i++) {
+      Job job = shardJob(run, shards.get(i), suite);
+      if (parallelism != null && i >= parallelism) {
+        job.getSpec().setSuspend(true); // released by the operator as earlier shards finish
+      }
+      jobs.add(job);
+    }
     return new RenderedRun(planConfigMap(run, plan), jobs);
   }
 

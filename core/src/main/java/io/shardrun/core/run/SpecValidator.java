@@ -42,6 +42,9 @@ public final class SpecValidator {
     range(problems, "spec.retries", spec.getRetries(), 0, TestRunSpec.MAX_RETRIES);
     range(problems, "spec.browser.port", spec.getBrowser().getPort(), 1024, 65535);
     range(problems, "spec.history.window", spec.getHistory().getWindow(), 1, 100);
+    if (spec.getParallelism() != null) {
+      range(problems, "spec.parallelism", spec.getParallelism(), 1, TestRunSpec.MAX_SHARDS);
+    }
     if (spec.getTimeoutSeconds() == null || spec.getTimeoutSeconds() < 1) {
       problems.add("spec.timeoutSeconds: expected at least 1, found " + spec.getTimeoutSeconds());
     }

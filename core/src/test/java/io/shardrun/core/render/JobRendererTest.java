@@ -215,4 +215,12 @@ class JobRendererTest {
   private static Container executor(PodSpec pod) {
     return pod.getContainers().stream().filter(c -> c.getName().equals("executor")).findFirst().orElseThrow();
   }
+
+  @Test
+  void shardsBeyondTheParallelismCapAreCreatedSuspended() {
+    TestRun run = testRun("r", "u");
+    run.getSpec().setParallelism(1);
+    RenderedRun rendered = renderer.render(run, PLAN, SUITE);
+    assertThat(rendered.jobs()).extracting(j -> j.getSpec().getSuspend()).containsExactly(null, true);
+  }
 }

@@ -48,6 +48,13 @@ public class TestRunSpec {
           + " there (plus the files they depend on).")
   private String rerunFailedOf;
 
+  @Min(1)
+  @Max(MAX_SHARDS)
+  @JsonPropertyDescription(
+      "How many shard Jobs may run at once. The others are created suspended and released, lowest"
+          + " shard first, as running ones finish. Unset: all at once.")
+  private Integer parallelism;
+
   @JsonPropertyDescription("The browser sidecar: a WebDriver server (chromedriver) in each shard pod.")
   private BrowserSpec browser = new BrowserSpec();
 
@@ -121,6 +128,14 @@ public class TestRunSpec {
 
   public void setRerunFailedOf(String rerunFailedOf) {
     this.rerunFailedOf = rerunFailedOf;
+  }
+
+  public Integer getParallelism() {
+    return parallelism;
+  }
+
+  public void setParallelism(Integer parallelism) {
+    this.parallelism = parallelism;
   }
 
   public BrowserSpec getBrowser() {

@@ -51,7 +51,16 @@ public record ShardObservation(int index, List<String> files, Job job, List<Pod>
         .thenComparing(p -> p.getMetadata().getName()));
   }
 
+  /** Whether a Job has ended, either way. */
+  public static boolean finished(Job job) {
+    return condition(job, "Complete").isPresent() || condition(job, "Failed").isPresent();
+  }
+
   private Optional<JobCondition> condition(String type) {
+    return condition(job, type);
+  }
+
+  private static Optional<JobCondition> condition(Job job, String type) {
     if (job.getStatus() == null || job.getStatus().getConditions() == null) {
       return Optional.empty();
     }
