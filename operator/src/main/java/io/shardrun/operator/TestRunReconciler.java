@@ -108,7 +108,24 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
         if (!parsed.ok()) {
           return waiting(run, "SuiteInvalid", parsed.describeProblems());
         }
-        plan = RunPlanner.plan(run.getSpec(), parsed.suite(), history(client, run), null);
+        Set<String> rerun = null;
+        String source = run.getSpec().getRerunFailedOf();
+        if (source != null) {
+          TestRun other = client.resources(TestRun.class).inNamespace(namespace).withName(source).get();
+          if (other == null) {
+            return waiting(run, "RerunSourceNotFound", "TestRun " + source + " (spec.rerunFailedOf) does not exist in " + namespace);
+          }
+          if (other.getStatus() == null || other.getStatus().getPhase() == null || !other.getStatus().getPhase().isFinal()) {
+            return waiting(run, "RerunSourceNotFinished", "TestRun " + source + " (spec.rerunFailedOf) has not finished yet");
+          }
+          RerunSource.FailedFiles failed = RerunSource.of(client, other);
+          if (!failed.complete()) {
+            events.warning(run, "RerunPartial", "TestRun " + source + "'s pods are gone; rerunning the " + failed.files().size()
+                + " failed files its status lists (it keeps at most " + StatusAggregator.MAX_FAILURES + ")");
+          }
+          rerun = failed.files();
+        }
+        plan = RunPlanner.plan(run.getSpec(), parsed.suite(), history(client, run), rerun);
       }
     } catch (SuiteException | IllegalArgumentException e) {
       return finish(run, Phase.Error, "SuiteInvalid", e.getMessage());

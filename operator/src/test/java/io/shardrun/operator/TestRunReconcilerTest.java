@@ -95,22 +95,7 @@ class TestRunReconcilerTest {
       assertThat(withoutServerFields(client.batch().v1().jobs().inNamespace(NS).withName(job.getMetadata().getName()).get())).isEqualTo(job);
     }
 
-    // Play the Job controller and the kubelet: each shard's pod publishes its results, the Job completes.
-    Plan stored = PlanCodec.read(planMap.getData().get("plan.json"), "plan");
-    for (var shard : stored.nonEmptyShards()) {
-      String jobName = "nightly-shard-" + shard.index();
-      List<FileResult> results = shard.files().stream().map(PlannedFile::path)
-          .map(f -> new FileResult(f, Outcome.PASSED, 1000, List.of(), null, null)).toList();
-      ResultsDocument doc = new ResultsDocument(shard.index(), ShardState.DONE, ShardCounts.tally(results.size(), results, 1000L * results.size()), results);
-      client.resource(new PodBuilder().withNewMetadata().withName(jobName + "-abcde").withNamespace(NS)
-          .addToLabels("shardrun.io/testrun", "nightly").addToLabels("batch.kubernetes.io/job-name", jobName)
-          .addToAnnotations("shardrun.io/testrun", "nightly").addToAnnotations(ResultsCodec.ANNOTATION, ResultsCodec.encode(doc))
-          .endMetadata().withNewStatus().withPhase("Succeeded").endStatus().build()).create();
-      Job job = client.batch().v1().jobs().inNamespace(NS).withName(jobName).get();
-      client.resource(new JobBuilder(job).withNewStatus().addNewCondition().withType("Complete").withStatus("True").endCondition()
-          .withSucceeded(1).endStatus().build()).updateStatus();
-    }
-
+    Plan stored = playJobController("nightly", Set.of());
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       TestRun done = get("nightly");
       assertThat(done.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
@@ -156,6 +141,30 @@ class TestRunReconcilerTest {
         }));
   }
 
+  /**
+   * Plays the Job controller and the kubelet: for each shard Job of {@code run}, a pod that
+   * publishes its results ({@code failing} files failed, the rest passed), then the Job's end.
+   */
+  Plan playJobController(String run, Set<String> failing) {
+    Plan plan = PlanCodec.read(client.configMaps().inNamespace(NS).withName(run + "-plan").get().getData().get("plan.json"), "plan");
+    for (var shard : plan.nonEmptyShards()) {
+      String jobName = run + "-shard-" + shard.index();
+      List<FileResult> results = shard.files().stream().map(PlannedFile::path)
+          .map(f -> failing.contains(f) ? new FileResult(f, Outcome.FAILED, 1000, List.of(), 0, "boom")
+              : new FileResult(f, Outcome.PASSED, 1000, List.of(), null, null)).toList();
+      ResultsDocument doc = new ResultsDocument(shard.index(), ShardState.DONE, ShardCounts.tally(results.size(), results, 1000L * results.size()), results);
+      client.resource(new PodBuilder().withNewMetadata().withName(jobName + "-abcde").withNamespace(NS)
+          .addToLabels("shardrun.io/testrun", run).addToLabels("batch.kubernetes.io/job-name", jobName)
+          .addToAnnotations("shardrun.io/testrun", run).addToAnnotations(ResultsCodec.ANNOTATION, ResultsCodec.encode(doc))
+          .endMetadata().withNewStatus().withPhase("Succeeded").endStatus().build()).create();
+      boolean failed = results.stream().anyMatch(r -> r.status() == Outcome.FAILED);
+      Job job = client.batch().v1().jobs().inNamespace(NS).withName(jobName).get();
+      client.resource(new JobBuilder(job).withNewStatus().addNewCondition().withType(failed ? "Failed" : "Complete").withStatus("True")
+          .withReason(failed ? "PodFailurePolicy" : null).endCondition().endStatus().build()).updateStatus();
+    }
+    return plan;
+  }
+
   static <T extends HasMetadata> T withoutServerFields(T object) {
     object.getMetadata().setResourceVersion(null);
     object.getMetadata().setCreationTimestamp(null);
@@ -185,5 +194,36 @@ class TestRunReconcilerTest {
 
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(client.batch().v1().jobs().inNamespace(NS).withName("capped-shard-1").get().getSpec().getSuspend()).isFalse());
+  }
+
+  @Test
+  void rerunFailedOfWaitsForTheOtherRunThenRunsOnlyItsFailedFiles() throws Exception {
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    TestRun rerun = testRun("again");
+    rerun.getSpec().setRerunFailedOf("first");
+    client.resource(rerun).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("again").getStatus().getConditions()).anySatisfy(c -> {
+          assertThat(c.getReason()).isEqualTo("RerunSourceNotFound");
+          assertThat(c.getMessage()).isEqualTo("TestRun first (spec.rerunFailedOf) does not exist in " + NS);
+        }));
+    assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).isEmpty();
+
+    TestRun first = testRun("first");
+    first.getSpec().getSelector().setInclude(List.of("^home/"));
+    client.resource(first).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(client.configMaps().inNamespace(NS).withName("first-plan").get()).isNotNull());
+    playJobController("first", Set.of("home/locale.json"));
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("first").getStatus().getPhase()).isEqualTo(Phase.Failed));
+
+    await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+      ConfigMap plan = client.configMaps().inNamespace(NS).withName("again-plan").get();
+      Plan planned = PlanCodec.read(plan.getData().get("plan.json"), "plan");
+      // home/locale.json depends on home/cookies.json: the upstream comes along.
+      assertThat(planned.shards().stream().flatMap(s -> s.files().stream()).map(PlannedFile::path))
+          .containsExactlyInAnyOrder("home/cookies.json", "home/locale.json");
+    });
   }
 }
