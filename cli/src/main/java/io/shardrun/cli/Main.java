@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ExecuteCommand.class,
       BenchPlanCommand.class,
+      BenchExecutorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
