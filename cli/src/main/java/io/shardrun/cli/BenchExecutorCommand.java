@@ -1,0 +1,296 @@
+package io.shardrun.cli;
+
+import io.shardrun.core.action.Command;
+import io.shardrun.core.action.Step;
+import io.shardrun.core.history.History;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.results.FileRun;
+import io.shardrun.core.results.Outcome;
+import io.shardrun.core.run.RunPlanner;
+import io.shardrun.core.select.SelectionCriteria;
+import io.shardrun.core.suite.Suite;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.HistorySpec;
+import io.shardrun.crd.v1alpha1.Sharding;
+import io.shardrun.executor.browser.BrowserSession;
+import io.shardrun.executor.browser.BrowserTools;
+import io.shardrun.executor.browser.LocalChromedriver;
+import io.shardrun.executor.browser.SessionFactory;
+import io.shardrun.executor.local.LocalRun;
+import io.shardrun.executor.run.RunLimits;
+import io.shardrun.executor.site.StaticSite;
+import io.shardrun.executor.step.RunVariables;
+import io.shardrun.executor.step.StepRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code shardrun bench-executor}: suite wall time by shard count, and the executor's per-step overhead. */
+@picocli.CommandLine.Command(name = "bench-executor", description =
+    "Benchmark the executor on this machine. (1) Wall time of the example suite (without tag " + BenchExecutorCommand.EXCLUDED_TAG
+        + ") against the example site, planned and run as 'shardrun run' does with parallel = shards:"
+        + " median, min and max of --repeat runs per shard count (shard counts interleaved) and the speed-up"
+        + " against 1 shard; a run where any file did not pass counts as failed, not as a time. (2) In one"
+        + " browser session on " + BenchExecutorCommand.PAGE + ": the median time of assertText and type steps"
+        + " through StepRunner against the same WebDriver calls made directly, alternating in "
+        + BenchExecutorCommand.ROUNDS + " rounds after a warm-up; and the median time to open and close a"
+        + " session, which FileRunner does once per file.")
+final class BenchExecutorCommand implements Callable<Integer> {
+  static final String EXCLUDED_TAG = "demo-failure";
+  static final String PAGE = "form.html";
+  static final int ROUNDS = 5;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--shards", paramLabel = "N,N,...", defaultValue = "1,2,4",
+      description = "Shard counts to time the suite at, comma-separated. Default: ${DEFAULT-VALUE}.")
+  String shardList;
+
+  @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
+      description = "Suite runs per shard count. Default: ${DEFAULT-VALUE}.")
+  int repeat;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "300",
+      description = "Iterations of assertText + type per mode (direct, executor), spread over " + ROUNDS
+          + " rounds. Default: ${DEFAULT-VALUE}.")
+  int steps;
+
+  @Option(names = "--sessions", paramLabel = "N", defaultValue = "10",
+      description = "Sessions opened and closed to time one. Default: ${DEFAULT-VALUE}.")
+  int sessions;
+
+  @Option(names = "--suite", paramLabel = "DIR", defaultValue = "examples/suite",
+      description = "The suite. Default: ${DEFAULT-VALUE}.")
+  Path suiteDir;
+
+  @Option(names = "--site", paramLabel = "DIR", defaultValue = "examples/site",
+      description = "The site, served on 127.0.0.1; must have " + PAGE + ". Default: ${DEFAULT-VALUE}.")
+  Path siteDir;
+
+  @Option(names = "--include", paramLabel = "REGEX",
+      description = "Time only suite files whose path matches one of these. Repeatable.")
+  List<String> include = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    int[] shardCounts = BenchPlanCommand.parseShards(shardList);
+    positive("--repeat", repeat);
+    positive("--steps", steps);
+    positive("--sessions", sessions);
+    if (!Files.isDirectory(suiteDir)) {
+      throw new CliException("--suite: " + suiteDir + " is not a folder");
+    }
+    if (!Files.isRegularFile(siteDir.resolve(PAGE))) {
+      throw new CliException("--site: " + siteDir + (Files.isDirectory(siteDir) ? " has no " + PAGE : " is not a folder"));
+    }
+    Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir)).orThrow();
+    SelectionCriteria criteria = new SelectionCriteria(Set.of(), Set.of(EXCLUDED_TAG),
+        SelectionCriteria.compile(include, "--include"), List.of(), null, null);
+    List<Plan> plans = new ArrayList<>();
+    for (int shards : shardCounts) {
+      plans.add(RunPlanner.plan(criteria, shards, Sharding.BALANCED, HistorySpec.DEFAULT_WINDOW, suite, History.empty()));
+    }
+    if (plans.get(0).fileCount() == 0) {
+      throw new CliException("no files selected in " + suiteDir + " (without tag " + EXCLUDED_TAG + ", --include " + include + ")");
+    }
+    BrowserTools tools = BrowserTools.resolve(null, null);
+    PrintWriter out = spec.commandLine().getOut();
+    try (StaticSite site = StaticSite.serve(siteDir)) {
+      suiteTable(out, suite, plans, shardCounts, site.baseUrl(), tools);
+      out.println();
+      stepTable(out, site.baseUrl() + "/" + PAGE, tools);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void positive(String flag, int value) {
+    if (value < 1) {
+      throw new CliException(flag + ": expected a number >= 1, got " + value);
+    }
+  }
+
+  // ---- (1) suite wall time by shard count
+
+  private void suiteTable(PrintWriter out, Suite suite, List<Plan> plans, int[] shardCounts, String baseUrl,
+      BrowserTools tools) throws IOException, InterruptedException {
+    PrintWriter err = spec.commandLine().getErr();
+    List<List<Double>> seconds = new ArrayList<>();
+    plans.forEach(p -> seconds.add(new ArrayList<>()));
+    List<String> failures = new ArrayList<>();
+    Path artifacts = Files.createTempDirectory("shardrun-bench-executor-");
+    try {
+      for (int r = 1; r <= repeat; r++) {
+        for (int i = 0; i < plans.size(); i++) {
+          int shards = shardCounts[i];
+          RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
+          LocalRun run = new LocalRun(suite, plans.get(i), Map.of("BASE_URL", baseUrl), limits, tools, true,
+              artifacts.resolve(shards + "-shards-run-" + r));
+          long start = System.nanoTime();
+          List<FileRun> runs = run.run(shards, file -> {});
+          double elapsed = (System.nanoTime() - start) / 1e9;
+          List<String> bad = runs.stream().filter(f -> f.status() != Outcome.PASSED)
+              .map(f -> f.file() + " " + f.status().name().toLowerCase(Locale.ROOT) + ": " + f.message()).toList();
+          if (bad.isEmpty() && runs.size() == plans.get(i).fileCount()) {
+            seconds.get(i).add(elapsed);
+          } else {
+            failures.add(String.format(Locale.ROOT, "%d shards, run %d: %d of %d files passed; %s", shards, r,
+                runs.size() - bad.size(), plans.get(i).fileCount(), String.join("; ", bad)));
+          }
+          err.printf(Locale.ROOT, "%d shards, run %d/%d: %s%n", shards, r, repeat,
+              bad.isEmpty() ? String.format(Locale.ROOT, "%.2f s", elapsed) : "failed");
+          err.flush();
+        }
+      }
+    } finally {
+      deleteTree(artifacts);
+    }
+
+    out.printf("suite: %d files of %s (without tag %s) against %s, %d runs per shard count, parallel = shards%n",
+        plans.get(0).fileCount(), suiteDir, EXCLUDED_TAG, siteDir, repeat);
+    String row = "%6s %7s %9s %7s %7s %9s%n";
+    out.printf(row, "shards", "passed", "median s", "min s", "max s", "speed-up");
+    Double oneShard = null;
+    for (int i = 0; i < shardCounts.length; i++) {
+      if (shardCounts[i] == 1 && !seconds.get(i).isEmpty()) {
+        oneShard = Stats.of(toArray(seconds.get(i))).median();
+      }
+    }
+    for (int i = 0; i < shardCounts.length; i++) {
+      String passed = seconds.get(i).size() + "/" + repeat;
+      if (seconds.get(i).isEmpty()) {
+        out.printf(row, shardCounts[i], passed, "failed", "-", "-", "-");
+        continue;
+      }
+      Stats s = Stats.of(toArray(seconds.get(i)));
+      out.printf(row, shardCounts[i], passed, fmt2(s.median()), fmt2(s.min()), fmt2(s.max()),
+          oneShard == null ? "-" : fmt2(oneShard / s.median()));
+    }
+    failures.forEach(f -> out.println("failed: " + f));
+  }
+
+  // ---- (2) per-step overhead and session cost
+
+  private void stepTable(PrintWriter out, String pageUrl, BrowserTools tools) {
+    Step type = new Step(Command.TYPE, "id=full-name", "x", null, "steps[1]");
+    List<Double> directAssert = new ArrayList<>();
+    List<Double> directType = new ArrayList<>();
+    List<Double> executorAssert = new ArrayList<>();
+    List<Double> executorType = new ArrayList<>();
+    List<Double> sessionMs = new ArrayList<>();
+    try (LocalChromedriver chromedriver = LocalChromedriver.start(tools, true)) {
+      SessionFactory factory = chromedriver.sessions();
+      try (BrowserSession session = factory.open()) {
+        WebDriver driver = session.driver();
+        driver.get(pageUrl);
+        String expected = driver.findElement(By.id("summary")).getText();
+        Step assertText = new Step(Command.ASSERT_TEXT, "id=summary", expected, null, "steps[0]");
+        StepRunner runner = new StepRunner(driver, new RunVariables(Map.of()), StepRunner.DEFAULT_WAIT, (name, png) -> {});
+        Runnable[] direct = {
+          () -> {
+            String text = driver.findElement(By.id("summary")).getText();
+            if (!text.equals(expected)) {
+              throw new IllegalStateException("#summary: expected '" + expected + "' but was '" + text + "'");
+            }
+          },
+          () -> {
+            WebElement name = driver.findElement(By.id("full-name"));
+            name.clear();
+            name.sendKeys("x");
+          }
+        };
+        Runnable[] executor = {() -> runner.run(assertText), () -> runner.run(type)};
+        int warmUp = Math.max(1, steps / ROUNDS);
+        time(direct, warmUp, new ArrayList<>(), new ArrayList<>());
+        time(executor, warmUp, new ArrayList<>(), new ArrayList<>());
+        for (int round = 0; round < ROUNDS; round++) {
+          int n = steps / ROUNDS + (round < steps % ROUNDS ? 1 : 0);
+          if (round % 2 == 0) {
+            time(direct, n, directAssert, directType);
+            time(executor, n, executorAssert, executorType);
+          } else {
+            time(executor, n, executorAssert, executorType);
+            time(direct, n, directAssert, directType);
+          }
+        }
+      }
+      for (int i = 0; i < sessions; i++) {
+        long start = System.nanoTime();
+        factory.open().close();
+        sessionMs.add((System.nanoTime() - start) / 1e6);
+      }
+    }
+
+    out.printf("steps: %d of each command per mode in one session on %s, %d alternating rounds after a warm-up%n",
+        steps, PAGE, ROUNDS);
+    String row = "%-28s %12s %12s %16s%n";
+    out.printf(row, "step (median)", "direct us", "executor us", "executor/direct");
+    stepRow(out, row, "assertText id=summary", directAssert, executorAssert);
+    stepRow(out, row, "type id=full-name x", directType, executorType);
+    stepRow(out, row, "per step (both, pair / 2)", halfPairs(directAssert, directType), halfPairs(executorAssert, executorType));
+    Stats s = Stats.of(toArray(sessionMs));
+    out.printf(Locale.ROOT, "session open + close: median %.0f ms, min %.0f ms, max %.0f ms (%d sessions; one per file)%n",
+        s.median(), s.min(), s.max(), s.count());
+  }
+
+  /** Runs both steps {@code n} times, adding each one's time in microseconds. */
+  private static void time(Runnable[] pair, int n, List<Double> first, List<Double> second) {
+    for (int i = 0; i < n; i++) {
+      long t0 = System.nanoTime();
+      pair[0].run();
+      long t1 = System.nanoTime();
+      pair[1].run();
+      long t2 = System.nanoTime();
+      first.add((t1 - t0) / 1e3);
+      second.add((t2 - t1) / 1e3);
+    }
+  }
+
+  private static void stepRow(PrintWriter out, String row, String label, List<Double> direct, List<Double> executor) {
+    double d = Stats.of(toArray(direct)).median();
+    double e = Stats.of(toArray(executor)).median();
+    out.printf(row, label, String.format(Locale.ROOT, "%.0f", d), String.format(Locale.ROOT, "%.0f", e), fmt2(e / d));
+  }
+
+  /** Each iteration's assertText + type time, halved: the mean step of the pair. */
+  private static List<Double> halfPairs(List<Double> a, List<Double> b) {
+    List<Double> half = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      half.add((a.get(i) + b.get(i)) / 2);
+    }
+    return half;
+  }
+
+  private static double[] toArray(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static String fmt2(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
