@@ -131,8 +131,7 @@ final class BenchPlanCommand implements Callable<Integer> {
         seconds[i] = elapsed / 1e9;
       }
     }
-    Arrays.sort(seconds);
-    return seconds[SPEED_RUNS / 2];
+    return Stats.of(seconds).median();
   }
 
   static int[] parseShards(String list) {
