@@ -226,4 +226,33 @@ class TestRunReconcilerTest {
           .containsExactlyInAnyOrder("home/cookies.json", "home/locale.json");
     });
   }
+
+  @Test
+  void aRestartMidRunCreatesNoDuplicatesLosesNoResultsAndAFinalStatusOutlivesItsJobs() throws Exception {
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    client.resource(testRun("restarted")).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(2));
+
+    operator.stop();
+    Plan plan = playJobController("restarted", Set.of()); // shards finish while no operator runs
+    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC());
+
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("restarted").getStatus().getPhase()).isEqualTo(Phase.Succeeded));
+    assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(2);
+    assertThat(get("restarted").getStatus().getSummary().getPassed()).isEqualTo(plan.fileCount());
+
+    // What ttlSecondsAfterFinished does: the Jobs and pods go; the TestRun's status stays.
+    client.batch().v1().jobs().inNamespace(NS).delete();
+    client.pods().inNamespace(NS).delete();
+    client.resource(get("restarted")).edit(r -> {
+      r.getMetadata().getAnnotations().put("touched", "yes"); // an event that makes the operator look again
+      return r;
+    });
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(get("restarted").getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+      assertThat(get("restarted").getStatus().getSummary().getPassed()).isEqualTo(plan.fileCount());
+    });
+  }
 }
