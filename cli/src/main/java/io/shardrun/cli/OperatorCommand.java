@@ -3,7 +3,9 @@ package io.shardrun.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
-import io.shardrun.operator.HealthServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shardrun.operator.HttpEndpoints;
 import io.shardrun.operator.ShardrunOperator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ final class OperatorCommand implements Callable<Integer> {
   String leaseNamespace;
 
   @Option(names = "--health-port", paramLabel = "PORT", defaultValue = "8080",
-      description = "Port of /healthz and /readyz. Default: 8080.")
+      description = "Port of /healthz, /readyz and /metrics (Prometheus). Default: 8080.")
   int healthPort;
 
   @Override
@@ -41,8 +43,9 @@ final class OperatorCommand implements Callable<Integer> {
     }
     Set<String> watched = namespaces == null ? Set.of() : Set.copyOf(namespaces.stream().filter(n -> !n.isBlank()).toList());
     KubernetesClient client = new KubernetesClientBuilder().build();
-    Operator operator = ShardrunOperator.start(client, watched, leaderElection ? leaseNamespace : null, Clock.systemUTC());
-    HealthServer health = HealthServer.start(healthPort, operator.getRuntimeInfo());
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Operator operator = ShardrunOperator.start(client, watched, leaderElection ? leaseNamespace : null, Clock.systemUTC(), metrics);
+    HttpEndpoints health = HttpEndpoints.start(healthPort, operator.getRuntimeInfo(), metrics);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       health.close();

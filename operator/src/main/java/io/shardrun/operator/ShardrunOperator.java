@@ -2,6 +2,8 @@ package io.shardrun.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
@@ -18,19 +20,23 @@ public final class ShardrunOperator {
    * A started operator.
    *
    * @param namespaces namespaces to watch; empty for all
+   * @param metrics where JOSDK's and Shardrun's metrics go
    * @param leaseNamespace where replicas elect a leader (a Lease named {@value #LEASE}); null runs
    *     without leader election (one replica)
    */
-  public static Operator start(KubernetesClient client, Set<String> namespaces, String leaseNamespace, Clock clock) {
+  public static Operator start(KubernetesClient client, Set<String> namespaces, String leaseNamespace, Clock clock,
+      MeterRegistry metrics) {
     // Status is patched with a JSON-patch diff rather than server-side apply: exact for a status
     // the operator owns whole, and served alike by every API server and by the test mock server.
     Operator operator = new Operator(o -> {
-      o.withKubernetesClient(client).withCloseClientOnStop(false).withUseSSAToPatchPrimaryResource(false);
+      o.withKubernetesClient(client).withCloseClientOnStop(false).withUseSSAToPatchPrimaryResource(false)
+          .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics));
       if (leaseNamespace != null) {
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE, leaseNamespace));
       }
     });
-    TestRunReconciler reconciler = new TestRunReconciler(new JobRenderer(Images.defaults()), new Events(client, clock), clock);
+    TestRunReconciler reconciler = new TestRunReconciler(new JobRenderer(Images.defaults()), new Events(client, clock),
+        new RunMetrics(metrics), clock);
     operator.register(reconciler, config -> {
       if (!namespaces.isEmpty()) {
         config.settingNamespaces(namespaces);

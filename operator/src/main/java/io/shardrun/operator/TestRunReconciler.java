@@ -59,11 +59,13 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
 
   private final JobRenderer renderer;
   private final Events events;
+  private final RunMetrics metrics;
   private final Clock clock;
 
-  public TestRunReconciler(JobRenderer renderer, Events events, Clock clock) {
+  public TestRunReconciler(JobRenderer renderer, Events events, RunMetrics metrics, Clock clock) {
     this.renderer = renderer;
     this.events = events;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -184,6 +186,7 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
       }
     }
     if (after.getPhase().isFinal() && !was.isFinal()) {
+      metrics.finished(after);
       String message = after.getConditions().stream().filter(c -> Conditions.COMPLETE.equals(c.getType()))
           .map(c -> c.getMessage()).findFirst().orElse("");
       if (after.getPhase() == Phase.Succeeded) {

@@ -49,13 +49,14 @@ class TestRunReconcilerTest {
   String NS;
   Operator operator;
   SuiteFiles suite;
+  io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
   @BeforeEach
   void start() throws Exception {
     NS = "qa" + (++tests); // one mock API server for the class: a namespace per test keeps them apart
     client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).createOr(c -> c.update());
     suite = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
-    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC());
+    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), metrics);
   }
 
   @AfterEach
@@ -105,6 +106,7 @@ class TestRunReconcilerTest {
     });
     assertThat(client.v1().events().inNamespace(NS).list().getItems()).extracting(e -> e.getReason())
         .contains("Planned", "ShardFinished", "Succeeded");
+    assertThat(metrics.counter("shardrun.runs.finished", "phase", "Succeeded").count()).isEqualTo(1.0);
     History history = HistoryStore.read(client.configMaps().inNamespace(NS).withName("shardrun-history-demo-suite").get());
     assertThat(history.files()).hasSize(stored.fileCount());
   }
@@ -236,7 +238,7 @@ class TestRunReconcilerTest {
 
     operator.stop();
     Plan plan = playJobController("restarted", Set.of()); // shards finish while no operator runs
-    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC());
+    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), metrics);
 
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(get("restarted").getStatus().getPhase()).isEqualTo(Phase.Succeeded));

@@ -1,0 +1,31 @@
+package io.shardrun.operator;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.shardrun.crd.v1alpha1.TestRunStatus;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Shardrun's own metrics, beside JOSDK's reconcile counters: runs finished by phase
+ * ({@code shardrun_runs_finished_total{phase}}) and their wall time
+ * ({@code shardrun_run_duration_seconds}).
+ */
+public final class RunMetrics {
+  private final MeterRegistry registry;
+
+  public RunMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Records a run that just reached a final phase. */
+  void finished(TestRunStatus status) {
+    Counter.builder("shardrun.runs.finished").description("TestRuns that reached a final phase")
+        .tag("phase", status.getPhase().name()).register(registry).increment();
+    if (status.getStartTime() != null && status.getCompletionTime() != null) {
+      Timer.builder("shardrun.run.duration").description("Wall time of finished TestRuns").publishPercentileHistogram()
+          .register(registry).record(Duration.between(Instant.parse(status.getStartTime()), Instant.parse(status.getCompletionTime())));
+    }
+  }
+}
