@@ -50,7 +50,7 @@ class ManifestsTest {
     String yaml = RUN.replace("shards: 4", "shard: 4");
     assertThatThrownBy(() -> Manifests.read(yaml, "run.yaml"))
         .hasMessage("run.yaml (document 1): unknown field 'shard' at spec.shard; expected one of browser, env,"
-            + " executor, history, rerunFailedOf, retries, selector, sharding, shards, suite, timeoutSeconds,"
+            + " executor, history, parallelism, rerunFailedOf, retries, selector, sharding, shards, suite, timeoutSeconds,"
             + " ttlSecondsAfterFinished");
   }
 
