@@ -1,0 +1,172 @@
+package io.shardrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shardrun.core.history.Estimates;
+import io.shardrun.core.history.HistoryCodec;
+import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.PlanCodec;
+import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.run.Manifests;
+import io.shardrun.core.suite.Suite;
+import io.shardrun.core.suite.SuiteFiles;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.Phase;
+import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.executor.browser.BrowserTools;
+import io.shardrun.executor.browser.LocalChromedriver;
+import io.shardrun.executor.site.StaticSite;
+import io.shardrun.operator.ShardrunOperator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole cluster path on the Fabric8 mock API server: the operator plans and creates Jobs; the
+ * test plays the Job controller and the kubelet, running the real executor (a separate process,
+ * with each Job's own args and env, against real Chromium and the example site) which publishes
+ * through the API; the operator aggregates, and records history the next run plans with.
+ */
+@EnableKubernetesMockClient(crud = true)
+class OperatorEndToEndTest {
+  static final String NS = "e2e";
+  static KubernetesClient client;
+
+  @TempDir Path dir;
+
+  @Test
+  void aTestRunRunsOnTheExecutorAndTheNextRunPlansFromItsHistory() throws Exception {
+    client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).create();
+    SuiteFiles suiteFiles = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suiteFiles)).create();
+    Operator operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
+    try (StaticSite site = StaticSite.serve(Path.of("../examples/site"));
+        LocalChromedriver browser = LocalChromedriver.start(BrowserTools.resolve(null, null), true)) {
+      TestRun run = testRun("first", site.baseUrl());
+      run.getSpec().getSelector().setInclude(List.of("^(home|auth)/"));
+      client.resource(run).create();
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == 2);
+
+      List<Process> kubelets = new ArrayList<>();
+      for (Job job : client.batch().v1().jobs().inNamespace(NS).list().getItems()) {
+        kubelets.add(startPod(job, browser));
+      }
+      for (int i = 0; i < kubelets.size(); i++) {
+        assertThat(kubelets.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
+      }
+      List<Job> jobs = client.batch().v1().jobs().inNamespace(NS).list().getItems();
+      for (int i = 0; i < jobs.size(); i++) {
+        endJob(jobs.get(i), kubelets.get(i).exitValue());
+      }
+
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        TestRun done = client.resources(TestRun.class).inNamespace(NS).withName("first").get();
+        assertThat(done.getStatus().getPhase()).as(String.valueOf(done.getStatus().getFailures())).isEqualTo(Phase.Succeeded);
+        assertThat(done.getStatus().getSummary().getFiles()).isEqualTo(7);
+        assertThat(done.getStatus().getSummary().getPassed()).isEqualTo(7);
+        assertThat(done.getStatus().getByTag()).containsKey("smoke");
+      });
+
+      // The second run plans balanced from the history the first one wrote.
+      ConfigMap historyMap = client.configMaps().inNamespace(NS).withName("shardrun-history-demo-suite").get();
+      var history = HistoryCodec.read(historyMap.getData().get("history.json"), "history");
+      assertThat(history.files()).hasSize(7);
+      client.resource(testRun("second", site.baseUrl())).create();
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.configMaps().inNamespace(NS).withName("second-plan").get() != null);
+      Plan second = PlanCodec.read(client.configMaps().inNamespace(NS).withName("second-plan").get().getData().get("plan.json"), "plan");
+      Suite suite = SuiteParser.parse(suiteFiles).orThrow();
+      Estimates expected = new Estimates(suite, second.shards().stream().flatMap(s -> s.files().stream()).map(PlannedFile::path).toList(), history, 10);
+      assertThat(second.shards().stream().flatMap(s -> s.files().stream()))
+          .allSatisfy(f -> assertThat(f.estimateMs()).as(f.path()).isEqualTo(expected.estimateMs(f.path())));
+      assertThat(second.shards().stream().flatMap(s -> s.files().stream()).filter(f -> f.path().equals("auth/login.json")))
+          .singleElement().satisfies(f -> assertThat(f.estimateMs()).isEqualTo(history.files().get("auth/login.json").get(0).durationMs()));
+    } finally {
+      operator.stop();
+    }
+  }
+
+  TestRun testRun(String name, String baseUrl) throws Exception {
+    TestRun run = Manifests.read(Files.readString(Path.of("../examples/testrun.yaml")), "testrun.yaml").testRuns().get(0);
+    run.getMetadata().setName(name);
+    run.getMetadata().setNamespace(NS);
+    run.getSpec().getEnv().get(0).setValue(baseUrl);
+    return run;
+  }
+
+  /** The kubelet's part: the pod object, its volumes on disk, and the executor with the Job's args and env. */
+  Process startPod(Job job, LocalChromedriver browser) throws Exception {
+    String podName = job.getMetadata().getName() + "-x7k2p";
+    var template = job.getSpec().getTemplate();
+    client.resource(new PodBuilder().withMetadata(template.getMetadata()).editMetadata().withName(podName).withNamespace(NS)
+        .addToLabels("batch.kubernetes.io/job-name", job.getMetadata().getName()).endMetadata()
+        .withSpec(template.getSpec()).withNewStatus().withPhase("Running").endStatus().build()).create();
+    Path root = Files.createDirectories(dir.resolve(podName));
+    Container executor = template.getSpec().getContainers().get(0);
+    List<String> args = new ArrayList<>(executor.getArgs());
+    ConfigMap plan = client.configMaps().inNamespace(NS).withName(template.getSpec().getVolumes().get(0).getConfigMap().getName()).get();
+    Path planFile = Files.writeString(root.resolve("plan.json"), plan.getData().get("plan.json"));
+    Path suiteDir = Files.createDirectories(root.resolve("suite"));
+    ConfigMap suite = client.configMaps().inNamespace(NS).withName(template.getSpec().getVolumes().get(1).getConfigMap().getName()).get();
+    for (var item : template.getSpec().getVolumes().get(1).getConfigMap().getItems()) {
+      Path file = suiteDir.resolve(item.getPath());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, suite.getData().get(item.getKey()));
+    }
+    replace(args, "--plan", planFile.toString());
+    replace(args, "--suite", suiteDir.toString());
+    replace(args, "--webdriver-url", browser.url().toString());
+    replace(args, "--out", root.resolve("out").toString());
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(args);
+    ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(root.resolve("log").toFile());
+    Map<String, String> env = process.environment();
+    for (EnvVar var : executor.getEnv()) {
+      if (var.getValue() != null) {
+        env.put(var.getName(), var.getValue());
+      } else if ("metadata.name".equals(var.getValueFrom().getFieldRef().getFieldPath())) {
+        env.put(var.getName(), podName);
+      } else {
+        env.put(var.getName(), NS);
+      }
+    }
+    env.put("HOME", root.toString());
+    env.put("KUBERNETES_MASTER", client.getMasterUrl().toString());
+    env.put("KUBERNETES_TRUST_CERTIFICATES", "true");
+    env.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
+    env.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
+    return process.start();
+  }
+
+  /** The Job controller's part: the pod failure policy's verdict on the executor's exit code. */
+  void endJob(Job job, int exitCode) {
+    String type = exitCode == 0 ? "Complete" : "Failed";
+    String reason = exitCode == 0 ? null : exitCode == 1 ? "PodFailurePolicy" : "BackoffLimitExceeded";
+    client.resource(new JobBuilder(job).withNewStatus().addNewCondition().withType(type).withStatus("True").withReason(reason)
+        .endCondition().endStatus().build()).updateStatus();
+  }
+
+  private static void replace(List<String> args, String flag, String value) {
+    args.set(args.indexOf(flag) + 1, value);
+  }
+}
