@@ -153,7 +153,7 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
       return new ShardObservation(shard.index(), files(shard), jobs.get(jobName), podsByJob.getOrDefault(jobName, List.of()));
     }).toList();
     History history = history(context.getClient(), run);
-    Set<String> flaky = Flaky.files(history, run.getSpec().getHistory().getWindow(), Flaky.DEFAULT_MIN_RUNS);
+    Set<String> flaky = Flaky.files(history, run.getSpec().getHistory().getWindow(), run.getSpec().getHistory().getFlakyMinRuns());
     TestRunStatus status = StatusAggregator.aggregate(run, shards, file -> List.of(), flaky, now());
     if (status.getPhase().isFinal()) {
       // Before the final status: once that is written, reconciles of this run stop.

@@ -6,8 +6,6 @@ import java.util.TreeSet;
 
 /** Flaky files: both passed and failed within the history window, over enough runs to tell. */
 public final class Flaky {
-  public static final int DEFAULT_MIN_RUNS = 3;
-
   private Flaky() {}
 
   /** Files whose last {@code window} runs, at least {@code minRuns} of them, include a pass and a failure. */

@@ -42,6 +42,7 @@ public final class SpecValidator {
     range(problems, "spec.retries", spec.getRetries(), 0, TestRunSpec.MAX_RETRIES);
     range(problems, "spec.browser.port", spec.getBrowser().getPort(), 1024, 65535);
     range(problems, "spec.history.window", spec.getHistory().getWindow(), 1, 100);
+    range(problems, "spec.history.flakyMinRuns", spec.getHistory().getFlakyMinRuns(), 1, 100);
     if (spec.getParallelism() != null) {
       range(problems, "spec.parallelism", spec.getParallelism(), 1, TestRunSpec.MAX_SHARDS);
     }
