@@ -87,59 +87,85 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
     if (previous != null && previous.getPhase() != null && previous.getPhase().isFinal()) {
       return UpdateControl.noUpdate(); // a finished run's status is kept, even after its Jobs are gone
     }
-    KubernetesClient client = context.getClient();
     List<String> problems = SpecValidator.problems(run);
     if (!problems.isEmpty()) {
       return finish(run, Phase.Error, "InvalidSpec", String.join("; ", problems));
     }
-    String namespace = run.getMetadata().getNamespace();
-    ConfigMap planMap = client.configMaps().inNamespace(namespace).withName(Names.planConfigMap(run.getMetadata().getName())).get();
-    Plan plan;
-    SuiteFiles suiteFiles;
+    KubernetesClient client = context.getClient();
     try {
-      ConfigMap suiteMap = client.configMaps().inNamespace(namespace).withName(run.getSpec().getSuite().getConfigMap()).get();
-      if (suiteMap == null && planMap == null) {
-        return waiting(run, "SuiteNotFound", "ConfigMap " + run.getSpec().getSuite().getConfigMap() + " (spec.suite.configMap) does not exist in "
-            + namespace + "; create it, for example with 'shardrun render-jobs --suite DIR'");
-      }
-      suiteFiles = suiteMap == null ? new SuiteFiles(List.of()) : SuiteConfigMap.read(suiteMap);
-      if (planMap != null) {
-        plan = PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName());
-      } else {
-        SuiteParser.Result parsed = SuiteParser.parse(suiteFiles);
-        if (!parsed.ok()) {
-          return waiting(run, "SuiteInvalid", parsed.describeProblems());
-        }
-        Set<String> rerun = null;
-        String source = run.getSpec().getRerunFailedOf();
-        if (source != null) {
-          TestRun other = client.resources(TestRun.class).inNamespace(namespace).withName(source).get();
-          if (other == null) {
-            return waiting(run, "RerunSourceNotFound", "TestRun " + source + " (spec.rerunFailedOf) does not exist in " + namespace);
-          }
-          if (other.getStatus() == null || other.getStatus().getPhase() == null || !other.getStatus().getPhase().isFinal()) {
-            return waiting(run, "RerunSourceNotFinished", "TestRun " + source + " (spec.rerunFailedOf) has not finished yet");
-          }
-          RerunSource.FailedFiles failed = RerunSource.of(client, other);
-          if (!failed.complete()) {
-            events.warning(run, "RerunPartial", "TestRun " + source + "'s pods are gone; rerunning the " + failed.files().size()
-                + " failed files its status lists (it keeps at most " + StatusAggregator.MAX_FAILURES + ")");
-          }
-          rerun = failed.files();
-        }
-        plan = RunPlanner.plan(run.getSpec(), parsed.suite(), history(client, run), rerun);
-      }
+      ConfigMap planMap = client.configMaps().inNamespace(run.getMetadata().getNamespace())
+          .withName(Names.planConfigMap(run.getMetadata().getName())).get();
+      Plan plan = planMap != null
+          ? PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName())
+          : plan(run, client);
+      createMissing(run, plan, planMap == null, client, context.getSecondaryResources(Job.class));
+      releaseSuspended(client, run, context.getSecondaryResources(Job.class));
+      return UpdateControl.patchStatus(withStatus(run, status(run, plan, context)));
+    } catch (NotReady e) {
+      return waiting(run, e.reason(), e.getMessage());
     } catch (SuiteException | IllegalArgumentException e) {
       return finish(run, Phase.Error, "SuiteInvalid", e.getMessage());
     }
-    RenderedRun desired = renderer.render(run, plan, suiteFiles);
-    if (planMap == null) {
+  }
+
+  /** Selects and plans the run's files, with the suite's history. */
+  private Plan plan(TestRun run, KubernetesClient client) {
+    SuiteParser.Result parsed = SuiteParser.parse(suite(run, client));
+    if (!parsed.ok()) {
+      throw new NotReady("SuiteInvalid", parsed.describeProblems());
+    }
+    return RunPlanner.plan(run.getSpec(), parsed.suite(), history(client, run), rerunOnly(run, client));
+  }
+
+  /** For spec.rerunFailedOf: the other run's failed files, once it finished; null otherwise. */
+  private Set<String> rerunOnly(TestRun run, KubernetesClient client) {
+    String source = run.getSpec().getRerunFailedOf();
+    if (source == null) {
+      return null;
+    }
+    String namespace = run.getMetadata().getNamespace();
+    TestRun other = client.resources(TestRun.class).inNamespace(namespace).withName(source).get();
+    if (other == null) {
+      throw new NotReady("RerunSourceNotFound", "TestRun " + source + " (spec.rerunFailedOf) does not exist in " + namespace);
+    }
+    if (other.getStatus() == null || other.getStatus().getPhase() == null || !other.getStatus().getPhase().isFinal()) {
+      throw new NotReady("RerunSourceNotFinished", "TestRun " + source + " (spec.rerunFailedOf) has not finished yet");
+    }
+    RerunSource.FailedFiles failed = RerunSource.of(client, other);
+    if (!failed.complete()) {
+      events.warning(run, "RerunPartial", "TestRun " + source + "'s pods are gone; rerunning the " + failed.files().size()
+          + " failed files its status lists (it keeps at most " + StatusAggregator.MAX_FAILURES + ")");
+    }
+    return failed.files();
+  }
+
+  /**
+   * Creates the plan ConfigMap (when new) and the Jobs not in the informer's cache yet. Once all
+   * exist, nothing is rendered: the suite, up to 1 MiB, is only read when something is missing.
+   */
+  private void createMissing(TestRun run, Plan plan, boolean newPlan, KubernetesClient client, Set<Job> existing) {
+    Set<String> have = existing.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
+    boolean jobsMissing = plan.nonEmptyShards().stream()
+        .anyMatch(s -> !have.contains(Names.shardJob(run.getMetadata().getName(), s.index())));
+    if (!newPlan && !jobsMissing) {
+      return;
+    }
+    RenderedRun desired = renderer.render(run, plan, suite(run, client));
+    if (newPlan) {
       createIfMissing(client, desired.plan());
       events.normal(run, "Planned", plan.fileCount() + " files on " + plan.nonEmptyShards().size() + " shards");
     }
-    desired.jobs().forEach(job -> createIfMissing(client, job));
-    releaseSuspended(client, run, context.getSecondaryResources(Job.class));
-    return UpdateControl.patchStatus(withStatus(run, status(run, plan, context)));
+    desired.jobs().stream().filter(j -> !have.contains(j.getMetadata().getName())).forEach(job -> createIfMissing(client, job));
+  }
+
+  private static SuiteFiles suite(TestRun run, KubernetesClient client) {
+    String name = run.getSpec().getSuite().getConfigMap();
+    ConfigMap map = client.configMaps().inNamespace(run.getMetadata().getNamespace()).withName(name).get();
+    if (map == null) {
+      throw new NotReady("SuiteNotFound", "ConfigMap " + name + " (spec.suite.configMap) does not exist in "
+          + run.getMetadata().getNamespace() + "; create it, for example with 'shardrun render-jobs --suite DIR'");
+    }
+    return SuiteConfigMap.read(map);
   }
 
   private TestRunStatus status(TestRun run, Plan plan, Context<TestRun> context) {
