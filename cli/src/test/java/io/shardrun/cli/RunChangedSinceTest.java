@@ -109,6 +109,25 @@ class RunChangedSinceTest {
   }
 
   @Test
+  void pathsWithNonAsciiCharactersAreSelected() throws Exception {
+    write("e2e/suite/shop/größe.json", """
+        {"steps": [{"command": "open", "target": "${BASE_URL}/shop.html"}]}""");
+    commitAll("a file with a non-ASCII name");
+    write("e2e/suite/shop/größe.json", """
+        {"steps": [{"command": "open", "target": "${BASE_URL}/shop.html"},
+                   {"command": "assertTitle", "target": "Shop - Shardrun demo"}]}""");
+    write("e2e/suite/café.json", """
+        {"steps": [{"command": "open", "target": "${BASE_URL}/index.html"}]}""");
+
+    Path out = work.resolve("non-ascii");
+    Cli cli = run("HEAD", out);
+
+    assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+    assertThat(cli.out()).contains("2 files on 1 shards");
+    assertThat(RunOutput.statuses(out)).containsOnlyKeys("shop/größe.json", "café.json");
+  }
+
+  @Test
   void aBadRefExitsTwoNamingTheFlag() {
     Cli cli = run("no-such-ref");
 
