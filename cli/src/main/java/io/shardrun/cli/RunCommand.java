@@ -194,11 +194,17 @@ final class RunCommand implements Callable<Integer> {
     if ((timeout != null && timeout < 1) || fileTimeout < 1 || waitSeconds < 0) {
       throw new CliException("--timeout and --file-timeout must be at least 1 second, --wait at least 0");
     }
-    if (site != null && site.baseUrl != null) {
-      URI uri = URI.create(site.baseUrl);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new CliException("--base-url must be an absolute http(s) URL, got '" + site.baseUrl + "'");
-      }
+    if (site != null && site.baseUrl != null && !isHttpUrl(site.baseUrl)) {
+      throw new CliException("--base-url must be an absolute http(s) URL, got '" + site.baseUrl + "'");
+    }
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
     }
   }
 

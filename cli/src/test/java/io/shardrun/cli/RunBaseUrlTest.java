@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,5 +44,16 @@ class RunBaseUrlTest {
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
     assertThat(RunOutput.file(out, "home.json").get("steps").get(0).get("observed").asText())
         .as("BASE_URL without its trailing slash").isEqualTo("http://" + host + ":" + port + "/index.html");
+  }
+
+  @Test
+  void aBaseUrlThatIsNotAnAbsoluteHttpUrlExitsTwoNamingTheFlag() {
+    for (String url : new String[] {"localhost:8080", "/index.html", "http://exa mple.com", "ftp://example.com"}) {
+      Cli cli = Cli.run("run", suite.toString(), "--base-url", url, "--out", dir.resolve("out").toString(),
+          "--history", dir.resolve("history.json").toString());
+
+      assertThat(cli.exitCode()).as(url).isEqualTo(2);
+      assertThat(cli.err()).as(url).isEqualTo("error: --base-url must be an absolute http(s) URL, got '" + url + "'\n");
+    }
   }
 }
