@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
     + " infrastructure error.")
 final class RunCommand implements Callable<Integer> {
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final java.util.regex.Pattern RUN_DIR = java.util.regex.Pattern.compile("run-\\d{8}-\\d{6}");
 
   @Spec CommandSpec spec;
 
@@ -152,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
 
   private int runOnce(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir)).orThrow();
+    Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir, this::writtenByRuns)).orThrow();
     Plan plan = RunPlanner.plan(criteria(), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
         HistorySpec.DEFAULT_WINDOW, suite, readHistory());
     if (plan.fileCount() == 0) {
@@ -179,6 +180,25 @@ final class RunCommand implements Callable<Integer> {
     out.printf("results: %s%n", runDir);
     out.flush();
     return ExitCodes.of(runs);
+  }
+
+  /**
+   * Whether {@code file} is something runs write (a run folder under --out, history, reports,
+   * ledger): run from the suite's own folder, the default shardrun-out/ lands inside the suite,
+   * and its results.json must not be read back as an action file by the next run.
+   */
+  private boolean writtenByRuns(Path file) {
+    Path f = file.toAbsolutePath().normalize();
+    Path runs = out.toAbsolutePath().normalize();
+    if (f.startsWith(runs) && !f.equals(runs) && RUN_DIR.matcher(runs.relativize(f).getName(0).toString()).matches()) {
+      return true;
+    }
+    for (Path written : new Path[] {history, junit, ledger}) {
+      if (written != null && f.equals(written.toAbsolutePath().normalize())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkFlags() {
