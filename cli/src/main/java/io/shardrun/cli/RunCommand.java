@@ -88,10 +88,10 @@ final class RunCommand implements Callable<Integer> {
 
   /** Where the site under test is. */
   static final class Site {
-    @Option(names = "--base-url", paramLabel = "URL", description = "Base URL of the site under test: ${BASE_URL}.")
+    @Option(names = "--base-url", paramLabel = "URL", description = "Base URL of the site under test: $${BASE_URL}.")
     String baseUrl;
 
-    @Option(names = "--serve", paramLabel = "DIR", description = "Serve DIR on 127.0.0.1 and set ${BASE_URL} to it.")
+    @Option(names = "--serve", paramLabel = "DIR", description = "Serve DIR on 127.0.0.1 and set $${BASE_URL} to it.")
     Path serve;
   }
 
