@@ -13,6 +13,7 @@ import io.shardrun.core.results.Outcome;
 import io.shardrun.core.run.RunPlanner;
 import io.shardrun.core.select.SelectionCriteria;
 import io.shardrun.core.suite.Suite;
+import io.shardrun.core.suite.SuiteException;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
 import io.shardrun.crd.v1alpha1.HistorySpec;
@@ -141,13 +142,26 @@ final class RunCommand implements Callable<Integer> {
     BrowserTools tools = BrowserTools.resolve(chromedriver, chromium);
     try (StaticSite served = site != null && site.serve != null ? StaticSite.serve(site.serve) : null) {
       Map<String, String> environment = environment(served);
-      int exit = runOnce(environment, tools);
+      int exit = watch ? runWatched(environment, tools) : runOnce(environment, tools);
       while (watch) {
         spec.commandLine().getErr().println("watching " + suiteDir + " for changes (Ctrl-C to stop)...");
         SuiteWatcher.awaitChange(suiteDir, Duration.ofMillis(500));
-        exit = runOnce(environment, tools);
+        exit = runWatched(environment, tools);
       }
       return exit;
+    }
+  }
+
+  /**
+   * A run under --watch: a suite with problems (a file saved half-edited) is reported and the
+   * watch goes on, so the next save runs again.
+   */
+  private int runWatched(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
+    try {
+      return runOnce(environment, tools);
+    } catch (SuiteException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return Main.EXIT_USAGE;
     }
   }
 
