@@ -8,20 +8,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What git says changed since a ref: tracked changes plus new untracked files, repository paths. */
+/**
+ * What git says changed since a ref: tracked changes plus new untracked files, repository paths.
+ * Paths are read NUL-separated ({@code -z}): git's default output quotes and octal-escapes any
+ * path with non-ASCII bytes ({@code "caf\303\251.json"}), which would match no action file.
+ */
 final class ChangedFiles {
   private ChangedFiles() {}
 
   static List<String> since(Path suiteDir, String ref) {
     String top = git(suiteDir, "rev-parse", "--show-toplevel").trim();
     LinkedHashSet<String> changed = new LinkedHashSet<>();
-    changed.addAll(lines(git(Path.of(top), "diff", "--name-only", ref, "--")));
-    changed.addAll(lines(git(Path.of(top), "ls-files", "--others", "--exclude-standard")));
+    changed.addAll(paths(git(Path.of(top), "diff", "--name-only", "-z", ref, "--")));
+    changed.addAll(paths(git(Path.of(top), "ls-files", "-z", "--others", "--exclude-standard")));
     return new ArrayList<>(changed);
   }
 
-  private static List<String> lines(String text) {
-    return text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+  private static List<String> paths(String nulSeparated) {
+    return java.util.Arrays.stream(nulSeparated.split("\0")).filter(p -> !p.isEmpty()).toList();
   }
 
   private static String git(Path dir, String... args) {

@@ -13,6 +13,7 @@ import io.shardrun.core.results.Outcome;
 import io.shardrun.core.run.RunPlanner;
 import io.shardrun.core.select.SelectionCriteria;
 import io.shardrun.core.suite.Suite;
+import io.shardrun.core.suite.SuiteException;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
 import io.shardrun.crd.v1alpha1.HistorySpec;
@@ -50,7 +51,8 @@ import picocli.CommandLine.Spec;
     + " each shard a worker with its own headless Chromium. Exit 0 all passed, 1 tests failed, 2 usage or"
     + " infrastructure error.")
 final class RunCommand implements Callable<Integer> {
-  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+  private static final java.util.regex.Pattern RUN_DIR = java.util.regex.Pattern.compile("run-\\d{8}-\\d{6}");
 
   @Spec CommandSpec spec;
 
@@ -87,10 +89,10 @@ final class RunCommand implements Callable<Integer> {
 
   /** Where the site under test is. */
   static final class Site {
-    @Option(names = "--base-url", paramLabel = "URL", description = "Base URL of the site under test: ${BASE_URL}.")
+    @Option(names = "--base-url", paramLabel = "URL", description = "Base URL of the site under test: $${BASE_URL}.")
     String baseUrl;
 
-    @Option(names = "--serve", paramLabel = "DIR", description = "Serve DIR on 127.0.0.1 and set ${BASE_URL} to it.")
+    @Option(names = "--serve", paramLabel = "DIR", description = "Serve DIR on 127.0.0.1 and set $${BASE_URL} to it.")
     Path serve;
   }
 
@@ -140,19 +142,32 @@ final class RunCommand implements Callable<Integer> {
     BrowserTools tools = BrowserTools.resolve(chromedriver, chromium);
     try (StaticSite served = site != null && site.serve != null ? StaticSite.serve(site.serve) : null) {
       Map<String, String> environment = environment(served);
-      int exit = runOnce(environment, tools);
+      int exit = watch ? runWatched(environment, tools) : runOnce(environment, tools);
       while (watch) {
         spec.commandLine().getErr().println("watching " + suiteDir + " for changes (Ctrl-C to stop)...");
         SuiteWatcher.awaitChange(suiteDir, Duration.ofMillis(500));
-        exit = runOnce(environment, tools);
+        exit = runWatched(environment, tools);
       }
       return exit;
     }
   }
 
+  /**
+   * A run under --watch: a suite with problems (a file saved half-edited) is reported and the
+   * watch goes on, so the next save runs again.
+   */
+  private int runWatched(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
+    try {
+      return runOnce(environment, tools);
+    } catch (SuiteException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+  }
+
   private int runOnce(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir)).orThrow();
+    Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir, this::writtenByRuns)).orThrow();
     Plan plan = RunPlanner.plan(criteria(), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
         HistorySpec.DEFAULT_WINDOW, suite, readHistory());
     if (plan.fileCount() == 0) {
@@ -174,11 +189,34 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       progress.close();
     }
-    LocalReports.write(runDir, runId, started.toString(), runs, junit != null ? junit : runDir.resolve("junit.xml"), ledger, history);
+    LocalReports.write(runDir, runId, Instant.now().toString(), runs, junit != null ? junit : runDir.resolve("junit.xml"), ledger, history);
     out.print(Summary.render(runs));
     out.printf("results: %s%n", runDir);
+    if (limits.runDeadlinePassed()) {
+      out.printf("the run's deadline (--timeout %d s) passed: the run did not complete%n", timeout);
+    }
     out.flush();
-    return ExitCodes.of(runs);
+    // A run cut short by its deadline did not complete, whatever its last files did: infrastructure.
+    return limits.runDeadlinePassed() ? ExitCodes.INFRASTRUCTURE : ExitCodes.of(runs);
+  }
+
+  /**
+   * Whether {@code file} is something runs write (a run folder under --out, history, reports,
+   * ledger): run from the suite's own folder, the default shardrun-out/ lands inside the suite,
+   * and its results.json must not be read back as an action file by the next run.
+   */
+  private boolean writtenByRuns(Path file) {
+    Path f = file.toAbsolutePath().normalize();
+    Path runs = out.toAbsolutePath().normalize();
+    if (f.startsWith(runs) && !f.equals(runs) && RUN_DIR.matcher(runs.relativize(f).getName(0).toString()).matches()) {
+      return true;
+    }
+    for (Path written : new Path[] {history, junit, ledger}) {
+      if (written != null && f.equals(written.toAbsolutePath().normalize())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkFlags() {
@@ -194,11 +232,17 @@ final class RunCommand implements Callable<Integer> {
     if ((timeout != null && timeout < 1) || fileTimeout < 1 || waitSeconds < 0) {
       throw new CliException("--timeout and --file-timeout must be at least 1 second, --wait at least 0");
     }
-    if (site != null && site.baseUrl != null) {
-      URI uri = URI.create(site.baseUrl);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new CliException("--base-url must be an absolute http(s) URL, got '" + site.baseUrl + "'");
-      }
+    if (site != null && site.baseUrl != null && !isHttpUrl(site.baseUrl)) {
+      throw new CliException("--base-url must be an absolute http(s) URL, got '" + site.baseUrl + "'");
+    }
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
     }
   }
 

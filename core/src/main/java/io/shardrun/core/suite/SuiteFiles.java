@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +26,14 @@ public record SuiteFiles(List<SuiteFile> files) {
 
   /** Reads every {@code *.json} file below {@code root}. */
   public static SuiteFiles fromDirectory(Path root) {
+    return fromDirectory(root, file -> false);
+  }
+
+  /**
+   * Reads every {@code *.json} file below {@code root} but those {@code skip} accepts: what a
+   * local run writes (results, history) when its output folder is inside the suite.
+   */
+  public static SuiteFiles fromDirectory(Path root, Predicate<Path> skip) {
     if (!Files.isDirectory(root)) {
       throw new SuiteException("suite folder " + root + " does not exist or is not a folder");
     }
@@ -32,7 +41,7 @@ public record SuiteFiles(List<SuiteFile> files) {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         String path = relative(root, file);
-        if (path.endsWith(".json") && !hidden(path)) {
+        if (path.endsWith(".json") && !hidden(path) && !skip.test(file)) {
           files.add(new SuiteFile(path, SuiteKeys.encode(path), read(file)));
         }
       }

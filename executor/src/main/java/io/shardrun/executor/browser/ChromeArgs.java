@@ -14,8 +14,8 @@ public final class ChromeArgs {
    * would stall navigation on a closed network.
    *
    * @param userDataDir a fresh profile folder, or null to let chromedriver make one
-   * @param loopbackOnly resolve no host but 127.0.0.1: for suites against a local site, so a
-   *     stray lookup fails at once instead of waiting on DNS
+   * @param loopbackOnly resolve no host but 127.0.0.1 and localhost: for suites against a local
+   *     site, so a stray lookup fails at once instead of waiting on DNS
    */
   public static List<String> headless(Path userDataDir, boolean loopbackOnly) {
     List<String> args = new ArrayList<>(List.of(
@@ -34,7 +34,7 @@ public final class ChromeArgs {
     }
     if (loopbackOnly) {
       args.add("--no-proxy-server");
-      args.add("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+      args.add("--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
     }
     return args;
   }

@@ -96,15 +96,19 @@ public final class FileRunner {
       return attempt;
     }
     Duration limit = limits.fileLimit(file);
+    Duration untilAlarm = limits.timeUntilAlarm(limit);
+    // Which limit the alarm is for is known now; asking the wall clock when it fires is not
+    // reliable: the scheduler's clock may fire it a moment before the deadline's instant.
+    String reason = untilAlarm.compareTo(limit) < 0
+        ? "the run's deadline (" + limits.runTimeout().toSeconds() + " s) passed"
+        : "timed out after " + limit.toSeconds() + " s (meta.timeout_s, or the run's --file-timeout)";
     AtomicReference<String> timedOut = new AtomicReference<>();
     Thread worker = Thread.currentThread();
     ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-      timedOut.set(limits.runDeadlinePassed()
-          ? "the run's deadline (" + limits.runTimeout().toSeconds() + " s) passed"
-          : "timed out after " + limit.toSeconds() + " s (meta.timeout_s, or the run's --file-timeout)");
+      timedOut.set(reason);
       session.close(); // unblocks the WebDriver call in progress
       worker.interrupt(); // unblocks a pause
-    }, limits.timeUntilAlarm(limit).toMillis(), TimeUnit.MILLISECONDS);
+    }, untilAlarm.toNanos(), TimeUnit.NANOSECONDS);
     try {
       runSteps(file, session, artifacts, attempt, timedOut);
     } finally {

@@ -22,7 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +126,33 @@ class FileRunnerTest {
     assertThat(run.status()).isEqualTo(Outcome.FAILED);
     assertThat(run.message()).isEqualTo("steps[0] pause 30000: timed out after 1 s (meta.timeout_s, or the run's --file-timeout)");
     assertThat(statuses(run)).containsExactly(StepStatus.FAILED, StepStatus.NOT_RUN);
+  }
+
+  @Test
+  void aFileStoppedByTheRunsDeadlineSaysSoEvenWhenTheWatchdogFiresEarly() {
+    // The scheduler's clock and the wall clock the deadline is set on can disagree a little: an
+    // alarm that fires 50 ms before the deadline's instant is still the run's deadline.
+    AtomicLong scheduledMs = new AtomicLong(-1);
+    ScheduledExecutorService early = new ScheduledThreadPoolExecutor(1) {
+      @Override
+      public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+        scheduledMs.set(unit.toMillis(delay));
+        return super.schedule(task, Math.max(0, unit.toMillis(delay) - 50), TimeUnit.MILLISECONDS);
+      }
+    };
+    TestBrowser.sessions().open().close(); // chromedriver started: the deadline is not spent on it
+    RunLimits limits = new RunLimits(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(4), Instant.now());
+    try {
+      FileRun run = new FileRunner(TestBrowser.sessions(), Map.of("BASE_URL", TestBrowser.baseUrl()), limits, out, early)
+          .run(parse("""
+              {"steps": [{"command": "pause", "target": "30000"}]}"""), 0);
+
+      assertThat(scheduledMs.get()).as("the alarm was set before the deadline").isGreaterThan(500);
+      assertThat(run.status()).isEqualTo(Outcome.FAILED);
+      assertThat(run.message()).isEqualTo("steps[0] pause 30000: the run's deadline (4 s) passed");
+    } finally {
+      early.shutdownNow();
+    }
   }
 
   @Test
