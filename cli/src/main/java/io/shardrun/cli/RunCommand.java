@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
     + " infrastructure error.")
 final class RunCommand implements Callable<Integer> {
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
-  private static final java.util.regex.Pattern RUN_DIR = java.util.regex.Pattern.compile("run-\\d{8}-\\d{6}");
+  private static final java.util.regex.Pattern RUN_DIR = java.util.regex.Pattern.compile("run-\\d{8}-\\d{6}(-\\d{3})?");
 
   @Spec CommandSpec spec;
 

@@ -118,6 +118,8 @@ class OperatorEndToEndTest {
     String podName = job.getMetadata().getName() + "-x7k2p";
     var template = job.getSpec().getTemplate();
     client.resource(new PodBuilder().withMetadata(template.getMetadata()).editMetadata().withName(podName).withNamespace(NS)
+        .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(job.getMetadata().getName())
+        .withUid(job.getMetadata().getUid()).withController(true).endOwnerReference()
         .addToLabels("batch.kubernetes.io/job-name", job.getMetadata().getName()).endMetadata()
         .withSpec(template.getSpec()).withNewStatus().withPhase("Running").endStatus().build()).create();
     Path root = Files.createDirectories(dir.resolve(podName));

@@ -32,7 +32,8 @@ class RunEnvTest {
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
     JsonNode echo = RunOutput.file(out, "env.json").get("steps").get(1);
     assertThat(echo.get("command").asText()).isEqualTo("echo");
-    assertThat(echo.get("observed").asText()).isEqualTo("home=" + home + " greeting=hello = world empty=[]");
+    assertThat(echo.get("observed").asText()).as("environment values may be secrets: reports show them by name")
+        .isEqualTo("home=${HOME} greeting=${GREETING} empty=[]");
   }
 
   @Test

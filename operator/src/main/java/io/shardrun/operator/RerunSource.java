@@ -1,21 +1,19 @@
 package io.shardrun.operator;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
-import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.Labels;
 import io.shardrun.core.render.Names;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.crd.v1alpha1.FileFailure;
 import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.operator.status.Observations;
 import io.shardrun.operator.status.ShardObservation;
 import io.shardrun.operator.status.StatusAggregator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,24 +28,23 @@ final class RerunSource {
   record FailedFiles(Set<String> files, boolean complete) {}
 
   /**
-   * Read from the run's shard pods while they exist (every file), else from its status (the
-   * first {@value StatusAggregator#MAX_FAILURES}).
+   * Read from the run's shard pods when every shard's final results are still there (every
+   * file), else from its status (the first {@value StatusAggregator#MAX_FAILURES}).
    */
   static FailedFiles of(KubernetesClient client, TestRun other) {
     String namespace = other.getMetadata().getNamespace();
     ConfigMap planMap = client.configMaps().inNamespace(namespace).withName(Names.planConfigMap(other.getMetadata().getName())).get();
-    List<Pod> pods = client.pods().inNamespace(namespace)
-        .withLabel(Labels.TESTRUN, Names.labelValue(other.getMetadata().getName())).list().getItems();
-    if (planMap != null && !pods.isEmpty()) {
+    if (planMap != null) {
       Plan plan = PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName());
-      Map<String, List<Pod>> byJob = pods.stream().filter(p -> p.getMetadata().getLabels().get("batch.kubernetes.io/job-name") != null)
-          .collect(Collectors.groupingBy(p -> p.getMetadata().getLabels().get("batch.kubernetes.io/job-name")));
-      List<ShardObservation> shards = plan.nonEmptyShards().stream().map(s -> new ShardObservation(s.index(),
-          s.files().stream().map(PlannedFile::path).toList(), null,
-          byJob.getOrDefault(Names.shardJob(other.getMetadata().getName(), s.index()), List.of()))).toList();
-      Set<String> failed = StatusAggregator.fileResults(shards).stream().filter(r -> r.status().isBad())
-          .map(FileResult::file).collect(Collectors.toSet());
-      return new FailedFiles(failed, true);
+      String label = Names.labelValue(other.getMetadata().getName());
+      List<ShardObservation> shards = Observations.of(other.getMetadata().getName(), other.getMetadata().getUid(), plan,
+          client.batch().v1().jobs().inNamespace(namespace).withLabel(Labels.TESTRUN, label).list().getItems(),
+          client.pods().inNamespace(namespace).withLabel(Labels.TESTRUN, label).list().getItems());
+      if (shards.stream().allMatch(StatusAggregator::publishedFinalResults)) {
+        Set<String> failed = StatusAggregator.fileResults(shards).stream().filter(r -> r.status().isBad())
+            .map(FileResult::file).collect(Collectors.toSet());
+        return new FailedFiles(failed, true);
+      }
     }
     Set<String> failed = other.getStatus().getFailures().stream().map(FileFailure::getFile).collect(Collectors.toSet());
     return new FailedFiles(failed, other.getStatus().getFailuresOmitted() == null);

@@ -35,6 +35,7 @@ import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunStatus;
 import io.shardrun.operator.status.Conditions;
+import io.shardrun.operator.status.Observations;
 import io.shardrun.operator.status.ShardObservation;
 import io.shardrun.operator.status.StatusAggregator;
 import java.time.Clock;
@@ -42,7 +43,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -75,8 +75,10 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
         InformerEventSourceConfiguration.from(Job.class, TestRun.class).withLabelSelector(Labels.TESTRUN).build(), context);
     InformerEventSource<Pod, TestRun> pods = new InformerEventSource<>(
         InformerEventSourceConfiguration.from(Pod.class, TestRun.class).withLabelSelector(Labels.TESTRUN)
-            .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
-                pod.getMetadata().getAnnotations().getOrDefault(JobRenderer.TESTRUN_ANNOTATION, ""), pod.getMetadata().getNamespace())))
+            .withSecondaryToPrimaryMapper(pod -> java.util.Optional.ofNullable(pod.getMetadata().getAnnotations())
+                .map(a -> a.get(JobRenderer.TESTRUN_ANNOTATION))
+                .map(name -> Set.of(new ResourceID(name, pod.getMetadata().getNamespace())))
+                .orElse(Set.of()))
             .build(), context);
     return List.of(jobs, pods);
   }
@@ -85,7 +87,7 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
   public UpdateControl<TestRun> reconcile(TestRun run, Context<TestRun> context) {
     TestRunStatus previous = run.getStatus();
     if (previous != null && previous.getPhase() != null && previous.getPhase().isFinal()) {
-      return UpdateControl.noUpdate(); // a finished run's status is kept, even after its Jobs are gone
+      return afterFinish(run, context); // a finished run's status is kept, even after its Jobs are gone
     }
     List<String> problems = SpecValidator.problems(run);
     if (!problems.isEmpty()) {
@@ -95,17 +97,52 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
     try {
       ConfigMap planMap = client.configMaps().inNamespace(run.getMetadata().getNamespace())
           .withName(Names.planConfigMap(run.getMetadata().getName())).get();
+      if (planMap != null && !Observations.ownedBy(planMap, run.getMetadata().getUid())) {
+        throw new NotReady("PreviousRunTerminating", "objects of an earlier TestRun named " + run.getMetadata().getName()
+            + " are still being deleted; this run starts once they are gone");
+      }
       Plan plan = planMap != null
           ? PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName())
           : plan(run, client);
       createMissing(run, plan, planMap == null, client, context.getSecondaryResources(Job.class));
       releaseSuspended(client, run, context.getSecondaryResources(Job.class));
-      return UpdateControl.patchStatus(withStatus(run, status(run, plan, context)));
+      TestRunStatus status = status(run, plan, context);
+      UpdateControl<TestRun> update = UpdateControl.patchStatus(withStatus(run, status));
+      Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
+      // A status change does not bring the run back: look again when its Jobs are due for deletion.
+      return status.getPhase().isFinal() && ttl != null ? update.rescheduleAfter(Duration.ofSeconds(Math.max(1, ttl))) : update;
     } catch (NotReady e) {
       return waiting(run, e.reason(), e.getMessage());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 400 || e.getCode() == 422) { // the API server refuses what this run asks for: retrying cannot help
+        return finish(run, Phase.Error, "Rejected", "the API server refused an object of this run: " + e.getStatus().getMessage());
+      }
+      throw e; // transient: JOSDK retries with backoff
     } catch (SuiteException | IllegalArgumentException e) {
       return finish(run, Phase.Error, "SuiteInvalid", e.getMessage());
     }
+  }
+
+  /**
+   * Deletes a finished run's Jobs (and so their pods) once spec.ttlSecondsAfterFinished has
+   * passed since its completion; until then, looks again when it will have.
+   */
+  private UpdateControl<TestRun> afterFinish(TestRun run, Context<TestRun> context) {
+    Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
+    String completed = run.getStatus().getCompletionTime();
+    if (ttl == null || completed == null) {
+      return UpdateControl.noUpdate();
+    }
+    Duration left = Duration.between(Instant.now(clock), Instant.parse(completed).plusSeconds(ttl));
+    if (!left.isNegative() && !left.isZero()) {
+      return UpdateControl.<TestRun>noUpdate().rescheduleAfter(left);
+    }
+    for (Job job : context.getSecondaryResources(Job.class)) {
+      if (Observations.ownedBy(job, run.getMetadata().getUid())) {
+        context.getClient().resource(job).withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+      }
+    }
+    return UpdateControl.noUpdate();
   }
 
   /** Selects and plans the run's files, with the suite's history. */
@@ -144,6 +181,10 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
    * exist, nothing is rendered: the suite, up to 1 MiB, is only read when something is missing.
    */
   private void createMissing(TestRun run, Plan plan, boolean newPlan, KubernetesClient client, Set<Job> existing) {
+    if (existing.stream().anyMatch(j -> !Observations.ownedBy(j, run.getMetadata().getUid()))) {
+      throw new NotReady("PreviousRunTerminating", "Jobs of an earlier TestRun named " + run.getMetadata().getName()
+          + " are still being deleted; this run starts once they are gone");
+    }
     Set<String> have = existing.stream().map(j -> j.getMetadata().getName()).collect(Collectors.toSet());
     boolean jobsMissing = plan.nonEmptyShards().stream()
         .anyMatch(s -> !have.contains(Names.shardJob(run.getMetadata().getName(), s.index())));
@@ -169,18 +210,11 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
   }
 
   private TestRunStatus status(TestRun run, Plan plan, Context<TestRun> context) {
-    Map<String, Job> jobs = context.getSecondaryResources(Job.class).stream()
-        .collect(Collectors.toMap(j -> j.getMetadata().getName(), j -> j, (a, b) -> a));
-    Map<String, List<Pod>> podsByJob = context.getSecondaryResources(Pod.class).stream()
-        .filter(p -> p.getMetadata().getLabels() != null && p.getMetadata().getLabels().get("batch.kubernetes.io/job-name") != null)
-        .collect(Collectors.groupingBy(p -> p.getMetadata().getLabels().get("batch.kubernetes.io/job-name")));
-    List<ShardObservation> shards = plan.nonEmptyShards().stream().map(shard -> {
-      String jobName = Names.shardJob(run.getMetadata().getName(), shard.index());
-      return new ShardObservation(shard.index(), files(shard), jobs.get(jobName), podsByJob.getOrDefault(jobName, List.of()));
-    }).toList();
+    List<ShardObservation> shards = Observations.of(run.getMetadata().getName(), run.getMetadata().getUid(), plan,
+        context.getSecondaryResources(Job.class), context.getSecondaryResources(Pod.class));
     History history = history(context.getClient(), run);
     Set<String> flaky = Flaky.files(history, run.getSpec().getHistory().getWindow(), run.getSpec().getHistory().getFlakyMinRuns());
-    TestRunStatus status = StatusAggregator.aggregate(run, shards, file -> List.of(), flaky, now());
+    TestRunStatus status = StatusAggregator.aggregate(run, shards, new SuiteTags(() -> suite(run, context.getClient())), flaky, now());
     if (status.getPhase().isFinal()) {
       // Before the final status: once that is written, reconciles of this run stop.
       HistoryStore.record(context.getClient(), run, StatusAggregator.fileResults(shards), now());

@@ -155,7 +155,10 @@ class TestRunReconcilerTest {
           .map(f -> failing.contains(f) ? new FileResult(f, Outcome.FAILED, 1000, List.of(), 0, "boom")
               : new FileResult(f, Outcome.PASSED, 1000, List.of(), null, null)).toList();
       ResultsDocument doc = new ResultsDocument(shard.index(), ShardState.DONE, ShardCounts.tally(results.size(), results, 1000L * results.size()), results);
+      Job owner = client.batch().v1().jobs().inNamespace(NS).withName(jobName).get();
       client.resource(new PodBuilder().withNewMetadata().withName(jobName + "-abcde").withNamespace(NS)
+          .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(jobName).withUid(owner.getMetadata().getUid())
+          .withController(true).endOwnerReference()
           .addToLabels("shardrun.io/testrun", run).addToLabels("batch.kubernetes.io/job-name", jobName)
           .addToAnnotations("shardrun.io/testrun", run).addToAnnotations(ResultsCodec.ANNOTATION, ResultsCodec.encode(doc))
           .endMetadata().withNewStatus().withPhase("Succeeded").endStatus().build()).create();
@@ -256,5 +259,36 @@ class TestRunReconcilerTest {
       assertThat(get("restarted").getStatus().getPhase()).isEqualTo(Phase.Succeeded);
       assertThat(get("restarted").getStatus().getSummary().getPassed()).isEqualTo(plan.fileCount());
     });
+  }
+
+  @Test
+  void aFinishedRunsJobsAreDeletedAfterItsTtlAndARunOfTheSameNameNeverSeesTheOldOnes() throws Exception {
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    TestRun run = testRun("daily");
+    run.getSpec().setTtlSecondsAfterFinished(0);
+    client.resource(run).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == 2);
+    playJobController("daily", Set.of());
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(get("daily").getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+      assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).isEmpty();
+    });
+    assertThat(get("daily").getStatus().getSummary().getPassed()).isGreaterThan(0);
+
+    // Delete and re-create under the same name while the old plan is still there (no garbage
+    // collector in the mock): the new run waits instead of adopting it.
+    String oldUid = get("daily").getMetadata().getUid();
+    client.resources(TestRun.class).inNamespace(NS).withName("daily").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> get("daily") == null);
+    client.resource(testRun("daily")).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      TestRun again = get("daily");
+      assertThat(again.getMetadata().getUid()).isNotEqualTo(oldUid);
+      assertThat(again.getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo("PreviousRunTerminating"));
+      assertThat(again.getStatus().getPhase()).isEqualTo(Phase.Pending);
+    });
+    client.configMaps().inNamespace(NS).withName("daily-plan").delete(); // what the garbage collector does
+    await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(2));
   }
 }

@@ -105,7 +105,6 @@ public final class JobRenderer {
         .withParallelism(1)
         .withBackoffLimit(spec.getRetries())
         .withActiveDeadlineSeconds(spec.getTimeoutSeconds())
-        .withTtlSecondsAfterFinished(spec.getTtlSecondsAfterFinished())
         .withPodFailurePolicy(podFailurePolicy())
         .withNewTemplate()
         .withNewMetadata()

@@ -120,7 +120,7 @@ record CompactResults(
             + "; expected a duration in milliseconds");
       }
       Detail detail = byIndex[i];
-      files.add(new FileResult(paths.get(i), status, duration, List.of(),
+      files.add(new FileResult(paths.get(i), status, duration, null, // tags unknown: the compact form leaves them out
           detail == null ? null : detail.failedStep(), detail == null ? null : detail.message()));
     }
     return new ResultsDocument(shard, state, counts, files);

@@ -63,6 +63,9 @@ public final class SpecValidator {
       } else if (RESERVED_ENV.contains(envName)) {
         problems.add("spec.env[" + i + "].name: " + envName + " is set by Shardrun and cannot be overridden");
       }
+      if (env.get(i).getValue() != null && env.get(i).getValueFrom() != null) {
+        problems.add("spec.env[" + i + "]: set value or valueFrom, not both");
+      }
     }
     try {
       SelectionCriteria.fromSpec(spec.getSelector());

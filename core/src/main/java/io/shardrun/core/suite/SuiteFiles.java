@@ -38,10 +38,12 @@ public record SuiteFiles(List<SuiteFile> files) {
       throw new SuiteException("suite folder " + root + " does not exist or is not a folder");
     }
     List<SuiteFile> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
+    // A ConfigMap volume is a tree of symlinks (shop -> ..data/shop): follow them; the real
+    // files under the kubelet's hidden ..data folders are skipped as hidden.
+    try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
       for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         String path = relative(root, file);
-        if (path.endsWith(".json") && !hidden(path) && !skip.test(file)) {
+        if (path.endsWith(".json") && !isHidden(path) && !skip.test(file)) {
           files.add(new SuiteFile(path, SuiteKeys.encode(path), read(file)));
         }
       }
@@ -68,7 +70,8 @@ public record SuiteFiles(List<SuiteFile> files) {
     return String.join("/", parts);
   }
 
-  private static boolean hidden(String path) {
+  /** Whether a suite path is hidden (it, or a folder it is in, starts with '.'): never part of a suite. */
+  public static boolean isHidden(String path) {
     return path.startsWith(".") || path.contains("/.");
   }
 

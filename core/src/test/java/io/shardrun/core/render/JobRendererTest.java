@@ -94,7 +94,9 @@ class JobRendererTest {
     Job job = renderer.shardJob(testRun("nightly", "u"), PLAN.shards().get(0), SUITE);
     assertThat(job.getSpec().getBackoffLimit()).isEqualTo(1);
     assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(900L);
-    assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(3600);
+    assertThat(job.getSpec().getTtlSecondsAfterFinished())
+        .as("a Job's own TTL would delete a finished shard while others run; the operator deletes the run's Jobs once it is final")
+        .isNull();
     assertThat(job.getSpec().getCompletions()).isEqualTo(1);
     assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
   }

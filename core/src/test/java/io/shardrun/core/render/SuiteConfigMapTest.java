@@ -78,4 +78,26 @@ class SuiteConfigMapTest {
         .isInstanceOf(SuiteException.class)
         .hasMessage("ConfigMap evil: key '.._2F.._2Fetc_2Fx.json' names '../../etc/x.json', which is not a relative path inside the suite");
   }
+
+  @Test
+  void aSuiteMountedAsAConfigMapVolumeIsReadThroughTheKubeletsSymlinks(@TempDir Path dir) throws Exception {
+    // The kubelet's layout: real files in a timestamped hidden folder, ..data pointing at it, and
+    // each top-level entry a symlink through ..data.
+    Path real = Files.createDirectories(dir.resolve("..2026_11_21_10_00_00.123456789"));
+    Files.createDirectories(real.resolve("shop"));
+    Files.writeString(real.resolve("shop/cart.json"), "{}");
+    Files.writeString(real.resolve("home.json"), "{}");
+    Files.createSymbolicLink(dir.resolve("..data"), real.getFileName());
+    Files.createSymbolicLink(dir.resolve("shop"), Path.of("..data/shop"));
+    Files.createSymbolicLink(dir.resolve("home.json"), Path.of("..data/home.json"));
+
+    assertThat(SuiteFiles.fromDirectory(dir).files()).extracting(SuiteFile::path).containsExactly("home.json", "shop/cart.json");
+  }
+
+  @Test
+  void hiddenFilesInAConfigMapAreNotPartOfTheSuiteAsInAFolder() {
+    ConfigMap plain = new ConfigMapBuilder().withNewMetadata().withName("flat").endMetadata()
+        .addToData(".eslintrc.json", "{}").addToData("a.json", "{}").build();
+    assertThat(SuiteConfigMap.read(plain).files()).extracting(SuiteFile::path).containsExactly("a.json");
+  }
 }

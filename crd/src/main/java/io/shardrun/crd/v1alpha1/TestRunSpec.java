@@ -83,8 +83,9 @@ public class TestRunSpec {
 
   @Min(0)
   @JsonPropertyDescription(
-      "Seconds after a shard Job finishes before its Job and pods are deleted. The TestRun and"
-          + " its status stay. Unset: Jobs are kept until the TestRun is deleted.")
+      "Seconds after the run finishes (status.completionTime) before the operator deletes its Jobs"
+          + " and their pods. The TestRun and its status stay. Unset: Jobs are kept until the TestRun"
+          + " is deleted.")
   private Integer ttlSecondsAfterFinished;
 
   @JsonPropertyDescription("How the suite's run history is used for estimates.")

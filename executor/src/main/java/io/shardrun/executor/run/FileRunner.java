@@ -112,7 +112,9 @@ public final class FileRunner {
     try {
       runSteps(file, session, artifacts, attempt, timedOut);
     } finally {
-      alarm.cancel(false);
+      if (!alarm.cancel(false)) {
+        awaitQuietly(alarm); // it fired: let it finish before clearing its interrupt
+      }
       Thread.interrupted(); // an alarm that fired after the last step must not leak into the next file
       session.close();
     }
@@ -147,6 +149,8 @@ public final class FileRunner {
         status = infrastructure ? StepStatus.ERROR : StepStatus.FAILED;
         error = timedOut.get() != null ? timedOut.get() : firstLine(e);
       }
+      observed = vars.mask(observed);
+      error = vars.mask(error);
       attempt.records.add(new StepRecord(i, step.origin(), step.command().wireName(), step.target(), step.value(),
           status, (System.nanoTime() - t0) / 1_000_000, observed, error));
       if (status == StepStatus.PASSED) {
@@ -166,6 +170,14 @@ public final class FileRunner {
         notRun(file, i + 1, attempt);
         return;
       }
+    }
+  }
+
+  private static void awaitQuietly(ScheduledFuture<?> alarm) {
+    try {
+      alarm.get();
+    } catch (Exception e) {
+      // Its outcome does not matter, only that it is over.
     }
   }
 

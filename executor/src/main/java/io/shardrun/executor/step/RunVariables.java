@@ -16,10 +16,33 @@ import org.openqa.selenium.Keys;
  */
 public final class RunVariables {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  /** Environment values shorter than this are too common to mask without garbling text. */
+  private static final int MIN_MASKED_LENGTH = 4;
+
   private final Map<String, String> values;
+  private final Map<String, String> environment;
 
   public RunVariables(Map<String, String> environment) {
     this.values = new HashMap<>(environment);
+    this.environment = Map.copyOf(environment);
+  }
+
+  /**
+   * {@code text} with every environment value written back as ${NAME}: environment variables
+   * may come from Secrets, and messages and observations travel to annotations, status and logs.
+   * Longer values first, so one that contains another is masked whole.
+   */
+  public String mask(String text) {
+    if (text == null) {
+      return null;
+    }
+    String masked = text;
+    for (Map.Entry<String, String> e : environment.entrySet().stream()
+        .filter(e -> e.getValue() != null && e.getValue().length() >= MIN_MASKED_LENGTH)
+        .sorted((a, b) -> b.getValue().length() - a.getValue().length()).toList()) {
+      masked = masked.replace(e.getValue(), "${" + e.getKey() + "}");
+    }
+    return masked;
   }
 
   public void put(String name, String value) {

@@ -234,4 +234,19 @@ class FileRunnerTest {
     assertThat(escaping.message()).isEqualTo("steps[2] screenshot ${name}: artifact name '../../etc/x.png' contains '..';"
         + " use a plain file name such as 'cart.png'");
   }
+
+  @Test
+  void environmentValuesNeverAppearInMessagesOrObservations() {
+    FileRunner runner = new FileRunner(TestBrowser.sessions(), Map.of("BASE_URL", TestBrowser.baseUrl(), "API_TOKEN", "s3cr3t-t0ken"),
+        LIMITS, out, WATCHDOG);
+    FileRun run = runner.run(parse("""
+        {"steps": [
+          {"command": "open", "target": "${BASE_URL}/form.html"},
+          {"command": "echo", "target": "token is ${API_TOKEN}"},
+          {"command": "verifyTitle", "target": "${API_TOKEN}"}
+        ]}"""), 0);
+    assertThat(run.steps().get(1).observed()).isEqualTo("token is ${API_TOKEN}");
+    assertThat(run.message()).isEqualTo("steps[2] verifyTitle ${API_TOKEN}: expected '${API_TOKEN}' but was 'Form - Shardrun demo'");
+    assertThat(run.steps().get(0).observed()).startsWith("${BASE_URL}/form.html");
+  }
 }

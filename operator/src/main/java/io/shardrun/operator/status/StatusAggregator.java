@@ -37,7 +37,7 @@ public final class StatusAggregator {
 
   /**
    * @param shards every non-empty shard of the plan
-   * @param tagsOf a file's meta.tags (for per-tag counts when results omit them)
+   * @param tagsOf a file's meta.tags, asked only for results that do not carry them (compact form)
    * @param flakyInHistory files the suite's history shows as flaky
    * @param now the current time (RFC 3339)
    */
@@ -64,7 +64,7 @@ public final class StatusAggregator {
       summary.setErrored(summary.getErrored() + s.getErrored());
       summary.setDurationMs(summary.getDurationMs() + s.getDurationMs());
       for (FileResult result : observed.files()) {
-        List<String> tags = result.tags() == null || result.tags().isEmpty() ? tagsOf.apply(result.file()) : result.tags();
+        List<String> tags = result.tags() == null ? tagsOf.apply(result.file()) : result.tags();
         for (String tag : tags) {
           TagCounts counts = byTag.computeIfAbsent(tag, t -> new TagCounts());
           if (result.status() == Outcome.PASSED) {
@@ -165,6 +165,15 @@ public final class StatusAggregator {
     s.setPhase(phase);
     s.setMessage(message);
     return new Observed(s, results.map(ResultsDocument::files).orElse(List.of()));
+  }
+
+  /** Whether a shard's newest pod published its final (done) results document. */
+  public static boolean publishedFinalResults(ShardObservation shard) {
+    try {
+      return results(shard).map(doc -> doc.state() == ShardState.DONE).orElse(false);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Every file result the shards published (unreadable documents are left out: their shards report them). */
