@@ -26,6 +26,7 @@ class OperatorBenchTest {
     assertThat(report).containsPattern("mock, before any operator ran +" + n + "\nmock, after a warm-up operator ran and stopped +" + n
         + "\nmock \\+ operator, idle +" + n
         + "\nmock \\+ operator, 3 TestRuns +" + n + "\nmock with the same objects, operator stopped +" + n + "\n");
-    assertThat(report).containsPattern("operator idle: " + n + " MiB \\(after the warm-up\\); per TestRun: operator " + n + " KiB, mock " + n + " KiB, both " + n + " KiB");
+    assertThat(report).containsPattern("left by the warm-up for good \\(.*\\): " + n + " MiB; operator idle after it: " + n + " KiB\n"
+        + "per TestRun: operator " + n + " KiB, mock " + n + " KiB, both " + n + " KiB \\(operator with 3 TestRuns: " + n + " MiB\\)\n");
   }
 }
