@@ -104,9 +104,10 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
       Plan plan = planMap != null
           ? PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName())
           : plan(run, client);
-      createMissing(run, plan, planMap == null, client, context.getSecondaryResources(Job.class));
-      releaseSuspended(client, run, context.getSecondaryResources(Job.class));
-      TestRunStatus status = status(run, plan, context);
+      Set<Job> jobs = context.getSecondaryResources(Job.class); // read once: each read copies the cache
+      createMissing(run, plan, planMap == null, client, jobs);
+      releaseSuspended(client, run, jobs);
+      TestRunStatus status = status(run, plan, jobs, context);
       UpdateControl<TestRun> update = UpdateControl.patchStatus(withStatus(run, status));
       Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
       // A status change does not bring the run back: look again when its Jobs are due for deletion.
@@ -209,9 +210,9 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
     return SuiteConfigMap.read(map);
   }
 
-  private TestRunStatus status(TestRun run, Plan plan, Context<TestRun> context) {
+  private TestRunStatus status(TestRun run, Plan plan, Set<Job> jobs, Context<TestRun> context) {
     List<ShardObservation> shards = Observations.of(run.getMetadata().getName(), run.getMetadata().getUid(), plan,
-        context.getSecondaryResources(Job.class), context.getSecondaryResources(Pod.class));
+        jobs, context.getSecondaryResources(Pod.class));
     History history = history(context.getClient(), run);
     Set<String> flaky = Flaky.files(history, run.getSpec().getHistory().getWindow(), run.getSpec().getHistory().getFlakyMinRuns());
     TestRunStatus status = StatusAggregator.aggregate(run, shards, new SuiteTags(() -> suite(run, context.getClient())), flaky, now());
