@@ -57,4 +57,12 @@ class SpecValidatorTest {
     run.getMetadata().setName("Nightly_Run");
     assertThat(SpecValidator.problems(run)).singleElement().asString().startsWith("metadata.name:");
   }
+
+  @Test
+  void anEnvEntryWithBothValueAndValueFromIsRefusedBeforeTheApiServerWould() {
+    TestRun run = valid();
+    run.getSpec().setEnv(List.of(new EnvVarBuilder().withName("TOKEN").withValue("x")
+        .withNewValueFrom().withNewSecretKeyRef().withName("s").withKey("k").endSecretKeyRef().endValueFrom().build()));
+    assertThat(SpecValidator.problems(run)).containsExactly("spec.env[0]: set value or valueFrom, not both");
+  }
 }
