@@ -12,18 +12,15 @@ import java.util.function.Supplier;
  * tags out). Reads and parses the suite only if asked, and at most once.
  */
 final class SuiteTags implements Function<String, List<String>> {
-  private final Supplier<SuiteFiles> source;
-  private Suite suite;
+  private final Supplier<Suite> suite;
 
   SuiteTags(Supplier<SuiteFiles> source) {
-    this.source = source;
+    this.suite = new Once<>(() -> SuiteParser.parse(source.get()).suite());
   }
 
   @Override
   public List<String> apply(String file) {
-    if (suite == null) {
-      suite = SuiteParser.parse(source.get()).suite();
-    }
-    return suite.files().containsKey(file) ? suite.file(file).meta().tags() : List.of();
+    Suite parsed = suite.get();
+    return parsed.files().containsKey(file) ? parsed.file(file).meta().tags() : List.of();
   }
 }

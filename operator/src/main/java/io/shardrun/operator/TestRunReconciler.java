@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -95,6 +96,8 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
     }
     KubernetesClient client = context.getClient();
     try {
+      Supplier<SuiteFiles> suite = new Once<>(() -> suite(run, client)); // up to 1 MiB: read at most once, only if needed
+      Supplier<History> history = new Once<>(() -> history(client, run));
       ConfigMap planMap = client.configMaps().inNamespace(run.getMetadata().getNamespace())
           .withName(Names.planConfigMap(run.getMetadata().getName())).get();
       if (planMap != null && !Observations.ownedBy(planMap, run.getMetadata().getUid())) {
@@ -103,11 +106,11 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
       }
       Plan plan = planMap != null
           ? PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName())
-          : plan(run, client);
+          : plan(run, client, suite, history);
       Set<Job> jobs = context.getSecondaryResources(Job.class); // read once: each read copies the cache
-      createMissing(run, plan, planMap == null, client, jobs);
+      createMissing(run, plan, planMap == null, client, jobs, suite);
       releaseSuspended(client, run, jobs);
-      TestRunStatus status = status(run, plan, jobs, context);
+      TestRunStatus status = status(run, plan, jobs, history, suite, context);
       UpdateControl<TestRun> update = UpdateControl.patchStatus(withStatus(run, status));
       Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
       // A status change does not bring the run back: look again when its Jobs are due for deletion.
@@ -147,12 +150,12 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
   }
 
   /** Selects and plans the run's files, with the suite's history. */
-  private Plan plan(TestRun run, KubernetesClient client) {
-    SuiteParser.Result parsed = SuiteParser.parse(suite(run, client));
+  private Plan plan(TestRun run, KubernetesClient client, Supplier<SuiteFiles> suite, Supplier<History> history) {
+    SuiteParser.Result parsed = SuiteParser.parse(suite.get());
     if (!parsed.ok()) {
       throw new NotReady("SuiteInvalid", parsed.describeProblems());
     }
-    return RunPlanner.plan(run.getSpec(), parsed.suite(), history(client, run), rerunOnly(run, client));
+    return RunPlanner.plan(run.getSpec(), parsed.suite(), history.get(), rerunOnly(run, client));
   }
 
   /** For spec.rerunFailedOf: the other run's failed files, once it finished; null otherwise. */
@@ -181,7 +184,8 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
    * Creates the plan ConfigMap (when new) and the Jobs not in the informer's cache yet. Once all
    * exist, nothing is rendered: the suite, up to 1 MiB, is only read when something is missing.
    */
-  private void createMissing(TestRun run, Plan plan, boolean newPlan, KubernetesClient client, Set<Job> existing) {
+  private void createMissing(TestRun run, Plan plan, boolean newPlan, KubernetesClient client, Set<Job> existing,
+      Supplier<SuiteFiles> suite) {
     if (existing.stream().anyMatch(j -> !Observations.ownedBy(j, run.getMetadata().getUid()))) {
       throw new NotReady("PreviousRunTerminating", "Jobs of an earlier TestRun named " + run.getMetadata().getName()
           + " are still being deleted; this run starts once they are gone");
@@ -192,7 +196,7 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
     if (!newPlan && !jobsMissing) {
       return;
     }
-    RenderedRun desired = renderer.render(run, plan, suite(run, client));
+    RenderedRun desired = renderer.render(run, plan, suite.get());
     if (newPlan) {
       createIfMissing(client, desired.plan());
       events.normal(run, "Planned", plan.fileCount() + " files on " + plan.nonEmptyShards().size() + " shards");
@@ -210,12 +214,12 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
     return SuiteConfigMap.read(map);
   }
 
-  private TestRunStatus status(TestRun run, Plan plan, Set<Job> jobs, Context<TestRun> context) {
+  private TestRunStatus status(TestRun run, Plan plan, Set<Job> jobs, Supplier<History> history, Supplier<SuiteFiles> suite,
+      Context<TestRun> context) {
     List<ShardObservation> shards = Observations.of(run.getMetadata().getName(), run.getMetadata().getUid(), plan,
         jobs, context.getSecondaryResources(Pod.class));
-    History history = history(context.getClient(), run);
-    Set<String> flaky = Flaky.files(history, run.getSpec().getHistory().getWindow(), run.getSpec().getHistory().getFlakyMinRuns());
-    TestRunStatus status = StatusAggregator.aggregate(run, shards, new SuiteTags(() -> suite(run, context.getClient())), flaky, now());
+    Set<String> flaky = Flaky.files(history.get(), run.getSpec().getHistory().getWindow(), run.getSpec().getHistory().getFlakyMinRuns());
+    TestRunStatus status = StatusAggregator.aggregate(run, shards, new SuiteTags(suite), flaky, now());
     if (status.getPhase().isFinal()) {
       // Before the final status: once that is written, reconciles of this run stop.
       HistoryStore.record(context.getClient(), run, StatusAggregator.fileResults(shards), now());
