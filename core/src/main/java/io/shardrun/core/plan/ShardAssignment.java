@@ -1,9 +1,7 @@
 package io.shardrun.core.plan;
 
+import io.shardrun.core.Hashes;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.stream.IntStream;
@@ -17,12 +15,7 @@ public final class ShardAssignment {
    * modulo {@code shards}. Depends on nothing else, so adding or removing a file moves no other.
    */
   public static int hash(String key, int shards) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
-      return new BigInteger(1, digest).mod(BigInteger.valueOf(shards)).intValue();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-1", e);
-    }
+    return Hashes.sha1(key).mod(BigInteger.valueOf(shards)).intValue();
   }
 
   /**

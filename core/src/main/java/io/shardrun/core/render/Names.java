@@ -1,9 +1,6 @@
 package io.shardrun.core.render;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.shardrun.core.Hashes;
 
 /**
  * Names of the objects made for a TestRun. Each stays within 63 characters (a Job name becomes a
@@ -41,11 +38,6 @@ public final class Names {
   }
 
   private static String sha1Hex(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-      return String.format("%040x", new BigInteger(1, digest));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return String.format("%040x", Hashes.sha1(text));
   }
 }
