@@ -10,7 +10,7 @@ public class CliException extends RuntimeException {
   }
 
   public CliException(String message) {
-    this(message, Main.EXIT_USAGE);
+    this(message, ExitCodes.USAGE_OR_INFRASTRUCTURE);
   }
 
   public int exitCode() {

@@ -11,14 +11,15 @@ import java.util.List;
 final class ExitCodes {
   static final int PASSED = 0;
   static final int TESTS_FAILED = 1;
-  static final int INFRASTRUCTURE = 2;
+  /** The command could not do its job: bad flags or input (usage), or the infrastructure failed. */
+  static final int USAGE_OR_INFRASTRUCTURE = 2;
 
   private ExitCodes() {}
 
   /** 2 when any file errored (results are incomplete), else 1 when any failed or was skipped, else 0. */
   static int of(List<FileRun> runs) {
     if (runs.stream().anyMatch(r -> r.status() == Outcome.ERROR)) {
-      return INFRASTRUCTURE;
+      return USAGE_OR_INFRASTRUCTURE;
     }
     return runs.stream().anyMatch(r -> r.status() == Outcome.FAILED || r.status() == Outcome.SKIPPED) ? TESTS_FAILED : PASSED;
   }

@@ -23,9 +23,6 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
-  /** Exit code for a command that could not do its job: bad flags, unreadable or invalid input. */
-  public static final int EXIT_USAGE = 2;
-
   /** Selenium logs through java.util.logging; held here so the level set in main sticks. */
   private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
@@ -39,7 +36,7 @@ public final class Main implements Runnable {
   /** The configured command line; tests call {@code execute} on it directly. */
   public static CommandLine commandLine() {
     return new CommandLine(new Main())
-        .setExitCodeExceptionMapper(e -> e instanceof CliException c ? c.exitCode() : EXIT_USAGE)
+        .setExitCodeExceptionMapper(e -> e instanceof CliException c ? c.exitCode() : ExitCodes.USAGE_OR_INFRASTRUCTURE)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           cmd.getErr().println("error: " + (e instanceof CliException || e instanceof IllegalArgumentException
               || e instanceof io.shardrun.core.suite.SuiteException ? e.getMessage() : e.toString()));

@@ -161,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
       return runOnce(environment, tools);
     } catch (SuiteException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
-      return Main.EXIT_USAGE;
+      return ExitCodes.USAGE_OR_INFRASTRUCTURE;
     }
   }
 
@@ -197,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     // A run cut short by its deadline did not complete, whatever its last files did: infrastructure.
-    return limits.runDeadlinePassed() ? ExitCodes.INFRASTRUCTURE : ExitCodes.of(runs);
+    return limits.runDeadlinePassed() ? ExitCodes.USAGE_OR_INFRASTRUCTURE : ExitCodes.of(runs);
   }
 
   /**
