@@ -22,25 +22,31 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed CRD must be what the build generates. Regenerate it with
- * {@code mvn -pl crd verify -Dshardrun.updateCrd=true}.
+ * The committed CRD, and its copy in the Helm chart, must be what the build generates. The build
+ * writes both with {@code mvn -pl crd verify -Dshardrun.updateCrd=true}; nobody edits them.
  */
 class CrdFileTest {
   static final Path COMMITTED = Path.of("testruns.shardrun.io-v1.yml");
+  static final Path CHART_COPY = Path.of("../charts/shardrun/crds/testruns.shardrun.io-v1.yml");
 
   @BeforeAll
   static void regenerateWhenAsked() throws IOException {
     if (Boolean.getBoolean("shardrun.updateCrd")) {
-      Files.writeString(COMMITTED, CommittedCrd.render(generatedCrd()), StandardCharsets.UTF_8);
+      String generated = CommittedCrd.render(generatedCrd());
+      for (Path file : List.of(COMMITTED, CHART_COPY)) {
+        Files.writeString(file, generated, StandardCharsets.UTF_8);
+      }
     }
   }
 
   @Test
-  void committedCrdEqualsGeneratedCrd() throws IOException {
+  void committedCrdAndItsChartCopyEqualGeneratedCrd() throws IOException {
     String generated = CommittedCrd.render(generatedCrd());
-    assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-        .as("crd/%s is stale: run 'mvn -pl crd verify -Dshardrun.updateCrd=true' and commit it", COMMITTED)
-        .isEqualTo(generated);
+    for (Path file : List.of(COMMITTED, CHART_COPY)) {
+      assertThat(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(missing)")
+          .as("%s is stale: run 'mvn -pl crd verify -Dshardrun.updateCrd=true' and commit it", file.normalize())
+          .isEqualTo(generated);
+    }
   }
 
   @Test

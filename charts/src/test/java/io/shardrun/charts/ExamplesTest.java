@@ -1,0 +1,62 @@
+package io.shardrun.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.run.Manifests;
+import io.shardrun.core.run.SpecValidator;
+import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.TestRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Every file of manifests/examples is what the API and the operator accept, field by field. */
+class ExamplesTest {
+  @Test
+  void everyExampleParsesStrictlyAgainstTheModel() throws Exception {
+    List<Path> files = ShippedExamples.files();
+    assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrder(
+        "suite.yaml", "testrun-minimal.yaml", "testrun-balanced-tags.yaml", "testrun-rerun-failed.yaml", "testrun-parallelism.yaml");
+    for (Path file : files) {
+      Manifests.Documents docs = ShippedExamples.read(file); // TestRuns: unknown fields fail
+      StrictModel.parse(Files.readString(file), file.toString()); // the ConfigMap: unknown fields fail
+      assertThat(docs.testRuns().size() + docs.configMaps().size()).as(file + " holds a TestRun or a ConfigMap").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aTypoInATestRunIsAnErrorNamingTheField() {
+    String typo = "apiVersion: shardrun.io/v1alpha1\nkind: TestRun\nmetadata: {name: x}\nspec:\n  suite: {configMap: s}\n  shard: 4\n";
+    assertThatThrownBy(() -> Manifests.read(typo, "typo.yaml")).hasMessageContaining("unknown field 'shard'");
+  }
+
+  @Test
+  void theSuiteIsValidAndEveryTestRunIsAcceptedByTheOperator() {
+    var suite = SuiteParser.parse(SuiteConfigMap.read(ShippedExamples.suiteConfigMap()));
+    assertThat(suite.problems()).isEmpty();
+    for (TestRun run : ShippedExamples.testRuns()) {
+      assertThat(SpecValidator.problems(run)).as(run.getMetadata().getName()).isEmpty();
+      assertThat(run.getSpec().getSuite().getConfigMap()).isEqualTo(ShippedExamples.suiteConfigMap().getMetadata().getName());
+    }
+  }
+
+  @Test
+  void theExamplesShowWhatTheirCommentsSay() {
+    Map<String, TestRun> runs = ShippedExamples.testRuns().stream().collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
+    assertThat(runs.get("example-smoke").getSpec().getSelector().getTags()).containsExactly("smoke", "regression");
+    assertThat(runs.get("example-minimal-rerun").getSpec().getRerunFailedOf()).isEqualTo("example-minimal");
+    assertThat(runs).containsKey("example-minimal");
+    TestRun capped = runs.get("example-capped");
+    List<Job> cappedJobs = ShippedExamples.shardJobs().stream()
+        .filter(j -> j.getMetadata().getName().startsWith("example-capped-")).toList();
+    assertThat(cappedJobs).hasSizeGreaterThan(capped.getSpec().getParallelism());
+    assertThat(cappedJobs.stream().filter(j -> !Boolean.TRUE.equals(j.getSpec().getSuspend())))
+        .as("at most parallelism shards start at once").hasSize(capped.getSpec().getParallelism());
+  }
+}
