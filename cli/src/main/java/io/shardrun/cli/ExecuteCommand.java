@@ -16,13 +16,16 @@ import io.shardrun.core.results.ShardState;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.executor.browser.BrowserUnavailableException;
 import io.shardrun.executor.browser.ChromeArgs;
 import io.shardrun.executor.browser.RemoteSessions;
+import io.shardrun.executor.browser.WebDriverStatus;
 import io.shardrun.executor.publish.DebouncedPublisher;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.run.ShardRunner;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +67,10 @@ final class ExecuteCommand implements Callable<Integer> {
   @Option(names = "--webdriver-url", required = true, paramLabel = "URL", description = "The browser sidecar, e.g. http://127.0.0.1:9515.")
   URI webDriverUrl;
 
+  @Option(names = "--webdriver-wait", paramLabel = "SECONDS",
+      description = "How long to wait for the WebDriver server to answer GET /status before the first file. Default: 60.")
+  long webDriverWait = 60;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Where reports and screenshots go. Default: /tmp/shardrun.")
   Path out = Path.of("/tmp/shardrun");
 
@@ -87,6 +94,9 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new CliException("POD_NAME and POD_NAMESPACE must be set (the shard Job sets them from the downward API),"
           + " or pass --pod-name and --pod-namespace");
     }
+    if (webDriverWait < 0) {
+      throw new CliException("--webdriver-wait must be 0 or more seconds, found " + webDriverWait);
+    }
     Plan plan = PlanCodec.read(RunInputs.read(planFile, "plan"), planFile.toString());
     if (shard < 0 || shard >= plan.shards().size()) {
       throw new CliException("--shard " + shard + " is not in the plan, which has shards 0 to " + (plan.shards().size() - 1));
@@ -99,6 +109,7 @@ final class ExecuteCommand implements Callable<Integer> {
         throw new CliException("the plan's file " + file + " is not in the suite at " + suiteDir + "; plan and suite do not match");
       }
     }
+    awaitBrowser();
     Instant started = Instant.now();
     RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout), null, started);
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
@@ -119,6 +130,18 @@ final class ExecuteCommand implements Callable<Integer> {
       return ExitCodes.of(runs);
     } finally {
       watchdog.shutdownNow();
+    }
+  }
+
+  /**
+   * The sidecar listens on loopback only, where no kubelet probe reaches it, so the executor is
+   * the one to wait for it to start.
+   */
+  private void awaitBrowser() throws MalformedURLException {
+    try {
+      new WebDriverStatus(webDriverUrl.toURL()).await("the browser sidecar", Duration.ofSeconds(webDriverWait), () -> {});
+    } catch (BrowserUnavailableException e) {
+      throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
     }
   }
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shardrun.core.render.Images;
 import io.shardrun.operator.HttpEndpoints;
 import io.shardrun.operator.ShardrunOperator;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code shardrun operator}: reconciles TestRuns until stopped (SIGTERM). */
@@ -36,15 +38,18 @@ final class OperatorCommand implements Callable<Integer> {
       description = "Port of /healthz, /readyz and /metrics (Prometheus). Default: 8080.")
   int healthPort;
 
+  @Mixin ImageOptions images;
+
   @Override
   public Integer call() throws InterruptedException {
     if (leaderElection && (leaseNamespace == null || leaseNamespace.isBlank())) {
       throw new CliException("--leader-election needs --lease-namespace (or $POD_NAMESPACE)");
     }
+    Images shardImages = images.images();
     Set<String> watched = namespaces == null ? Set.of() : Set.copyOf(namespaces.stream().filter(n -> !n.isBlank()).toList());
     KubernetesClient client = new KubernetesClientBuilder().build();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Operator operator = ShardrunOperator.start(client, watched, leaderElection ? leaseNamespace : null, Clock.systemUTC(), metrics);
+    Operator operator = ShardrunOperator.start(client, shardImages, watched, leaderElection ? leaseNamespace : null, Clock.systemUTC(), metrics);
     HttpEndpoints health = HttpEndpoints.start(healthPort, operator.getRuntimeInfo(), metrics);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,7 +1,6 @@
 package io.shardrun.cli;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.RenderedRun;
 import io.shardrun.core.render.SuiteConfigMap;
@@ -28,13 +27,15 @@ final class RenderJobsCommand implements Callable<Integer> {
 
   @Mixin RunInputs inputs;
 
+  @Mixin ImageOptions images;
+
   @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
       description = "Write one file per object (KIND-NAME.yaml) into DIR instead of one stream on stdout.")
   Path outputDir;
 
   @Override
   public Integer call() throws IOException {
-    JobRenderer renderer = new JobRenderer(Images.defaults());
+    JobRenderer renderer = new JobRenderer(images.images());
     List<HasMetadata> objects = new ArrayList<>();
     for (RunInputs.Prepared run : inputs.prepare()) {
       if (run.suiteFromDir()) {

@@ -109,4 +109,21 @@ class ExecuteCommandTest {
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).isEqualTo("error: --shard 3 is not in the plan, which has shards 0 to 0\n");
   }
+
+  @Test
+  void whenTheBrowserSidecarNeverAnswersTheExecutorExitsAsAnInfrastructureErrorNamingTheUrlAndTheWait() throws Exception {
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("home.json"), "{\"steps\": [{\"command\": \"open\", \"target\": \"/\"}]}");
+    Path plan = dir.resolve("plan.json");
+    Files.writeString(plan, PlanCodec.write(new Plan(Sharding.HASH, List.of(new PlannedShard(0, 1000, List.of(new PlannedFile("home.json", 1000)))))));
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort(); // closed again: nothing listens there
+    }
+    Cli cli = Cli.run("execute", "--plan", plan.toString(), "--shard", "0", "--suite", suite.toString(),
+        "--webdriver-url", "http://127.0.0.1:" + port, "--webdriver-wait", "1",
+        "--pod-name", "p", "--pod-namespace", "qa");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: the browser sidecar did not answer http://127.0.0.1:" + port + "/status within 1 s\n");
+  }
 }

@@ -18,6 +18,7 @@ import io.shardrun.core.history.HistoryCodec;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.render.Images;
 import io.shardrun.core.render.SuiteConfigMap;
 import io.shardrun.core.run.Manifests;
 import io.shardrun.core.suite.Suite;
@@ -59,7 +60,7 @@ class OperatorEndToEndTest {
     client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).create();
     SuiteFiles suiteFiles = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
     client.resource(SuiteConfigMap.build("demo-suite", NS, suiteFiles)).create();
-    Operator operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
+    Operator operator = ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
     try (StaticSite site = StaticSite.serve(Path.of("../examples/site"));
         LocalChromedriver browser = LocalChromedriver.start(BrowserTools.resolve(null, null), true)) {
       TestRun run = testRun("first", site.baseUrl());

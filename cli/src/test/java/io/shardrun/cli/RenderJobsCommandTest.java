@@ -66,6 +66,34 @@ class RenderJobsCommandTest {
   }
 
   @Test
+  void byDefaultShardPodsRunThisVersionsImages() {
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    Job job = (Job) parse(cli.out()).get(2);
+    assertThat(executorImage(job)).isEqualTo(Images.defaults().executor()).isEqualTo("ghcr.io/shardrun/shardrun:" + Images.version());
+    assertThat(browserImage(job)).isEqualTo(Images.defaults().browser()).isEqualTo("ghcr.io/shardrun/shardrun-browser:" + Images.version());
+  }
+
+  @Test
+  void imageFlagsReplaceTheDefaultImagesButNotTheImagesATestRunNames() throws Exception {
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString(),
+        "--executor-image", "mirror.test/shardrun:1", "--browser-image", "mirror.test/shardrun-browser:1");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    List<HasMetadata> objects = parse(cli.out());
+    assertThat(objects.subList(2, 4)).allSatisfy(o -> {
+      assertThat(executorImage((Job) o)).isEqualTo("mirror.test/shardrun:1");
+      assertThat(browserImage((Job) o)).isEqualTo("mirror.test/shardrun-browser:1");
+    });
+
+    Files.writeString(testRun, Files.readString(testRun) + "  browser:\n    image: own.test/browser:2\n");
+    Cli own = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString(),
+        "--executor-image", "mirror.test/shardrun:1", "--browser-image", "mirror.test/shardrun-browser:1");
+    assertThat(own.exitCode()).as(own.err()).isZero();
+    Job job = (Job) parse(own.out()).get(2);
+    assertThat(executorImage(job)).isEqualTo("mirror.test/shardrun:1");
+    assertThat(browserImage(job)).isEqualTo("own.test/browser:2");
+  }
+
+  @Test
   void theDependencyChainStaysTogetherOnOneShard() throws Exception {
     Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
     ConfigMap planMap = (ConfigMap) parse(cli.out()).get(1);
@@ -156,6 +184,14 @@ class RenderJobsCommandTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, content);
     return file;
+  }
+
+  static String executorImage(Job job) {
+    return job.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+  }
+
+  static String browserImage(Job job) {
+    return job.getSpec().getTemplate().getSpec().getInitContainers().get(0).getImage();
   }
 
   static List<HasMetadata> parse(String stream) {

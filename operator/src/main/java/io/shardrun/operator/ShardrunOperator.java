@@ -19,12 +19,13 @@ public final class ShardrunOperator {
   /**
    * A started operator.
    *
+   * @param images the images of shard pods whose TestRun names none
    * @param namespaces namespaces to watch; empty for all
    * @param metrics where JOSDK's and Shardrun's metrics go
    * @param leaseNamespace where replicas elect a leader (a Lease named {@value #LEASE}); null runs
    *     without leader election (one replica)
    */
-  public static Operator start(KubernetesClient client, Set<String> namespaces, String leaseNamespace, Clock clock,
+  public static Operator start(KubernetesClient client, Images images, Set<String> namespaces, String leaseNamespace, Clock clock,
       MeterRegistry metrics) {
     // Status is patched with a JSON-patch diff rather than server-side apply: exact for a status
     // the operator owns whole, and served alike by every API server and by the test mock server.
@@ -35,7 +36,7 @@ public final class ShardrunOperator {
         o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE, leaseNamespace));
       }
     });
-    TestRunReconciler reconciler = new TestRunReconciler(new JobRenderer(Images.defaults()), new Events(client, clock),
+    TestRunReconciler reconciler = new TestRunReconciler(new JobRenderer(images), new Events(client, clock),
         new RunMetrics(metrics), clock);
     operator.register(reconciler, config -> {
       if (!namespaces.isEmpty()) {

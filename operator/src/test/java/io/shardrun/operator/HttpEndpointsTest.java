@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.shardrun.core.render.Images;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ class HttpEndpointsTest {
   void aStartedOperatorIsReadyHealthyAndServesPrometheusMetrics() throws Exception {
     client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).create();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Operator operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), metrics);
+    Operator operator = ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), metrics);
     try (HttpEndpoints health = HttpEndpoints.start(0, operator.getRuntimeInfo(), metrics)) {
       HttpClient http = HttpClient.newHttpClient();
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

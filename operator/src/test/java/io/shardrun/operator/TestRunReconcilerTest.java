@@ -44,6 +44,8 @@ import org.junit.jupiter.api.Test;
 /** The operator against the Fabric8 mock API server (CRUD mode), with its production configuration. */
 @EnableKubernetesMockClient(crud = true)
 class TestRunReconcilerTest {
+  /** Not the defaults: the operator must render with the images it is given. */
+  static final Images IMAGES = new Images("mirror.test/shardrun:1", "mirror.test/shardrun-browser:1");
   static KubernetesClient client;
   static int tests;
   String NS;
@@ -56,7 +58,7 @@ class TestRunReconcilerTest {
     NS = "qa" + (++tests); // one mock API server for the class: a namespace per test keeps them apart
     client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).createOr(c -> c.update());
     suite = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
-    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), metrics);
+    operator = ShardrunOperator.start(client, IMAGES, Set.of(), null, Clock.systemUTC(), metrics);
   }
 
   @AfterEach
@@ -89,12 +91,14 @@ class TestRunReconcilerTest {
     assertThat(created.getStatus().getShardsFinished()).isEqualTo("0/2");
 
     Plan plan = RunPlanner.plan(created.getSpec(), SuiteParser.parse(suite).orThrow(), History.empty(), null);
-    RenderedRun expected = new JobRenderer(Images.defaults()).render(created, plan, suite);
+    RenderedRun expected = new JobRenderer(IMAGES).render(created, plan, suite);
     ConfigMap planMap = client.configMaps().inNamespace(NS).withName("nightly-plan").get();
     assertThat(withoutServerFields(planMap)).isEqualTo(expected.plan());
     for (Job job : expected.jobs()) {
       assertThat(withoutServerFields(client.batch().v1().jobs().inNamespace(NS).withName(job.getMetadata().getName()).get())).isEqualTo(job);
     }
+    assertThat(expected.jobs().get(0).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("mirror.test/shardrun:1");
 
     Plan stored = playJobController("nightly", Set.of());
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -241,7 +245,7 @@ class TestRunReconcilerTest {
 
     operator.stop();
     Plan plan = playJobController("restarted", Set.of()); // shards finish while no operator runs
-    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), metrics);
+    operator = ShardrunOperator.start(client, IMAGES, Set.of(), null, Clock.systemUTC(), metrics);
 
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(get("restarted").getStatus().getPhase()).isEqualTo(Phase.Succeeded));

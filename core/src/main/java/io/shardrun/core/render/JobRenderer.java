@@ -152,12 +152,8 @@ public final class JobRenderer {
         .withRestartPolicy("Always") // a native sidecar: starts first, stops after the executor
         .withEnv(env("PORT", Integer.toString(port)), env("HOME", "/tmp"))
         .addNewPort().withName("webdriver").withContainerPort(port).endPort()
-        .withNewStartupProbe()
-        .withNewHttpGet().withPath("/status").withNewPort(port).endHttpGet()
-        .withPeriodSeconds(1)
-        .withTimeoutSeconds(2)
-        .withFailureThreshold(120)
-        .endStartupProbe()
+        // No kubelet probe: chromedriver accepts loopback connections only, and a probe comes
+        // from the node. The executor waits for /status on 127.0.0.1 before its first file.
         .withResources(or(spec.getBrowser().getResources(), resources("500m", "1Gi", "2Gi")))
         .withSecurityContext(containerSecurityContext())
         .withVolumeMounts(mount("browser-tmp", "/tmp", false))

@@ -2,13 +2,11 @@ package io.shardrun.executor.browser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openqa.selenium.chrome.ChromeOptions;
 
@@ -83,34 +81,17 @@ public final class LocalChromedriver implements AutoCloseable {
   }
 
   private void awaitReady() {
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        stop();
-        throw new BrowserUnavailableException("chromedriver exited with code " + process.exitValue() + " at start");
-      }
-      if (answersStatus()) {
-        return;
-      }
-      try {
-        Thread.sleep(50); // polling a process that is starting: nothing to wait on instead
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    try {
+      new WebDriverStatus(url).await("chromedriver", START_TIMEOUT, this::failIfExited);
+    } catch (BrowserUnavailableException e) {
+      stop();
+      throw e;
     }
-    stop();
-    throw new BrowserUnavailableException("chromedriver did not answer " + url + "/status within " + START_TIMEOUT.toSeconds() + " s");
   }
 
-  private boolean answersStatus() {
-    try {
-      HttpURLConnection connection = (HttpURLConnection) new URL(url, "/status").openConnection();
-      connection.setConnectTimeout(500);
-      connection.setReadTimeout(1000);
-      return connection.getResponseCode() == 200;
-    } catch (IOException e) {
-      return false;
+  private void failIfExited() {
+    if (!process.isAlive()) {
+      throw new BrowserUnavailableException("chromedriver exited with code " + process.exitValue() + " at start");
     }
   }
 

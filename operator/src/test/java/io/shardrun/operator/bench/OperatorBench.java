@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.Labels;
 import io.shardrun.core.render.Names;
@@ -118,7 +119,7 @@ public final class OperatorBench {
       heap(mock, c, out);
     }
     try (Mock mock = Mock.start()) {
-      Operator operator = ShardrunOperator.start(mock.client, Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
+      Operator operator = ShardrunOperator.start(mock.client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
       try {
         jobsCreated(mock, c, out);
         aggregation(c, out);
@@ -293,14 +294,14 @@ public final class OperatorBench {
     long fresh = usedHeap(mock);
     // A warm-up round trip first, then deleted: the classes and the client's and Jackson's caches it
     // fills stay for good, and would otherwise count as growth of whatever outlives the operator.
-    Operator operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
+    Operator operator = ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
     createAndWait(client, "heap-warmup", Math.min(10, c.testRuns()));
     operator.stop();
     clean(mock, "heap-warmup");
 
     String ns = "heap";
     long mockOnly = usedHeap(mock);
-    operator = ShardrunOperator.start(client, Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
+    operator = ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
     long idle = usedHeap(mock);
     createAndWait(client, ns, c.testRuns());
     long loaded = usedHeap(mock);
