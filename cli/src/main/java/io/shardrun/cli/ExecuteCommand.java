@@ -114,22 +114,33 @@ final class ExecuteCommand implements Callable<Integer> {
     RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout), null, started);
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
     List<FileResult> finished = Collections.synchronizedList(new ArrayList<>());
-    try (KubernetesClient client = new KubernetesClientBuilder().build();
-        DebouncedPublisher publisher = new DebouncedPublisher(new PodAnnotationPublisher(client, podNamespace, podName), PUBLISH_INTERVAL)) {
-      publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
-      RemoteSessions sessions = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
-      FileRunner runner = new FileRunner(sessions, System.getenv(), limits, out.resolve(Integer.toString(shard)), watchdog);
-      List<FileRun> runs = new ShardRunner(suite, runner, limits, run -> {
-        finished.add(run.toResult());
-        publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
-      }).run(shard, files);
-      publisher.finish(document(files.size(), finished, ShardState.DONE, started));
-      LocalReports.write(out, "shard-" + shard, started.toString(), runs, out.resolve("junit.xml"), null, null);
-      spec.commandLine().getOut().print(Summary.render(runs));
-      spec.commandLine().getOut().flush();
-      return ExitCodes.of(runs);
+    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      PodAnnotationPublisher ownPod = new PodAnnotationPublisher(client, podNamespace, podName);
+      begin(ownPod, document(files.size(), finished, ShardState.RUNNING, started));
+      try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL)) {
+        RemoteSessions sessions = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
+        FileRunner runner = new FileRunner(sessions, System.getenv(), limits, out.resolve(Integer.toString(shard)), watchdog);
+        List<FileRun> runs = new ShardRunner(suite, runner, limits, run -> {
+          finished.add(run.toResult());
+          publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
+        }).run(shard, files);
+        publisher.finish(document(files.size(), finished, ShardState.DONE, started));
+        LocalReports.write(out, "shard-" + shard, started.toString(), runs, out.resolve("junit.xml"), null, null);
+        spec.commandLine().getOut().print(Summary.render(runs));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.of(runs);
+      }
     } finally {
       watchdog.shutdownNow();
+    }
+  }
+
+  /** Publishes the first document before any file runs: one that cannot be delivered stops the shard now. */
+  private static void begin(PodAnnotationPublisher ownPod, ResultsDocument first) {
+    try {
+      ownPod.begin(first);
+    } catch (IllegalStateException e) {
+      throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
     }
   }
 

@@ -126,4 +126,19 @@ class ExecuteCommandTest {
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).isEqualTo("error: the browser sidecar did not answer http://127.0.0.1:" + port + "/status within 1 s\n");
   }
+
+  @Test
+  void anExecutorThatCannotReachItsOwnPodStopsBeforeTheFirstFile() throws Exception {
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("home.json"), "{\"steps\": [{\"command\": \"open\", \"target\": \"" + site.baseUrl() + "/index.html\"}]}");
+    Path plan = dir.resolve("plan.json");
+    Files.writeString(plan, PlanCodec.write(new Plan(Sharding.HASH, List.of(new PlannedShard(0, 1000, List.of(new PlannedFile("home.json", 1000)))))));
+    Cli cli = Cli.run("execute", "--plan", plan.toString(), "--shard", "0", "--suite", suite.toString(),
+        "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(),
+        "--pod-name", "ghost-shard-0-q2w3e", "--pod-namespace", "qa");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: pod qa/ghost-shard-0-q2w3e does not exist:"
+        + " POD_NAME and POD_NAMESPACE must name the executor's own pod\n");
+    assertThat(dir.resolve("out/junit.xml")).as("no file ran").doesNotExist();
+  }
 }
