@@ -12,9 +12,9 @@ public class BrowserSpec {
   public static final int DEFAULT_PORT = 9515;
 
   @JsonPropertyDescription(
-      "Image of the WebDriver server. It must serve the W3C WebDriver protocol on 'port' and"
-          + " answer GET /status. Default: the shardrun-browser image of the operator's version"
-          + " (Debian Chromium and chromedriver).")
+      "Image of the WebDriver server. It must serve the W3C WebDriver protocol on 127.0.0.1:'port'"
+          + " (given to it as $PORT) and answer GET /status. Default: the operator's --browser-image,"
+          + " the shardrun-browser image of its version (Debian Chromium and chromedriver).")
   private String image;
 
   @Min(1024)

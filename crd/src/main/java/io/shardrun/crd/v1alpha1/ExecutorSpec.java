@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 public class ExecutorSpec {
   public static final String DEFAULT_SERVICE_ACCOUNT = "shardrun-executor";
 
-  @JsonPropertyDescription("Image of the executor. Default: the shardrun image of the operator's version.")
+  @JsonPropertyDescription("Image of the executor. Default: the operator's --executor-image, the shardrun image of its version.")
   private String image;
 
   @JsonPropertyDescription(
