@@ -24,7 +24,9 @@ public final class RunMetrics {
     Counter.builder("shardrun.runs.finished").description("TestRuns that reached a final phase")
         .tag("phase", status.getPhase().name()).register(registry).increment();
     if (status.getStartTime() != null && status.getCompletionTime() != null) {
+      // Buckets from 1 s to 6 h: runs last minutes to hours, past the default buckets' 30 s.
       Timer.builder("shardrun.run.duration").description("Wall time of finished TestRuns").publishPercentileHistogram()
+          .minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofHours(6))
           .register(registry).record(Duration.between(Instant.parse(status.getStartTime()), Instant.parse(status.getCompletionTime())));
     }
   }

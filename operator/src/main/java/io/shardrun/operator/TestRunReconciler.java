@@ -299,6 +299,7 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
     status.setConditions(Conditions.set(status.getConditions(), Conditions.READY, false, reason, message, generation(run), now()));
     status.setConditions(Conditions.set(status.getConditions(), Conditions.COMPLETE, true, reason, message, generation(run), now()));
     events.warning(run, reason, message);
+    metrics.finished(status);
     return UpdateControl.patchStatus(withStatus(run, status));
   }
 

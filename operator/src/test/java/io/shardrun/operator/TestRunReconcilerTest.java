@@ -147,6 +147,19 @@ class TestRunReconcilerTest {
         }));
   }
 
+  @Test
+  void aSpecTheOperatorRefusesEndsTheRunInErrorAndCountsIt() throws Exception {
+    TestRun run = testRun("refused");
+    run.getSpec().getSelector().setInclude(List.of("checkout/(unclosed"));
+    client.resource(run).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(get("refused").getStatus().getPhase()).isEqualTo(Phase.Error);
+      assertThat(get("refused").getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo("InvalidSpec"));
+    });
+    assertThat(metrics.counter("shardrun.runs.finished", "phase", "Error").count()).isEqualTo(1.0);
+    assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).isEmpty();
+  }
+
   /**
    * Plays the Job controller and the kubelet: for each shard Job of {@code run}, a pod that
    * publishes its results ({@code failing} files failed, the rest passed), then the Job's end.
