@@ -10,6 +10,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
 import io.shardrun.core.history.History;
 import io.shardrun.core.plan.Plan;
@@ -37,19 +41,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The operator against the Fabric8 mock API server (CRUD mode), with its production configuration. */
+/**
+ * The operator against the Fabric8 mock API server (CRUD mode), with its production
+ * configuration. Every API request it makes is also checked against the RBAC rules the Helm
+ * chart grants it.
+ */
 @EnableKubernetesMockClient(crud = true)
 class TestRunReconcilerTest {
+  /** Tells the operator's requests from the test's own. */
+  static final String OPERATOR_AGENT = "shardrun-operator-under-test";
+  static KubernetesMockServer server;
+  static final java.util.Set<ChartOperatorRules.Access> operatorRequests = new java.util.TreeSet<>(
+      java.util.Comparator.comparing(ChartOperatorRules.Access::toString));
   /** Not the defaults: the operator must render with the images it is given. */
   static final Images IMAGES = new Images("mirror.test/shardrun:1", "mirror.test/shardrun-browser:1");
   static KubernetesClient client;
   static int tests;
   String NS;
   Operator operator;
+  KubernetesClient operatorClient;
   SuiteFiles suite;
   io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
@@ -58,12 +74,28 @@ class TestRunReconcilerTest {
     NS = "qa" + (++tests); // one mock API server for the class: a namespace per test keeps them apart
     client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).createOr(c -> c.update());
     suite = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
-    operator = ShardrunOperator.start(client, IMAGES, Set.of(), null, Clock.systemUTC(), metrics);
+    operatorClient = new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build();
+    operator = ShardrunOperator.start(operatorClient, IMAGES, Set.of(), null, Clock.systemUTC(), metrics);
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws InterruptedException {
     operator.stop();
+    operatorClient.close();
+    for (RecordedRequest request; (request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
+      if (OPERATOR_AGENT.equals(request.getHeader("User-Agent"))) {
+        ChartOperatorRules.Access.of(request.getMethod(), request.getPath()).ifPresent(operatorRequests::add);
+      }
+    }
+  }
+
+  @AfterAll
+  static void everyRequestTheOperatorMadeIsAllowedByTheChartsRbac() throws Exception {
+    List<ChartOperatorRules.Rule> rules = ChartOperatorRules.rules();
+    assertThat(operatorRequests).as("the operator's requests in these tests").isNotEmpty();
+    assertThat(operatorRequests).as("requests the chart's RBAC (charts/shardrun/templates/_helpers.tpl) would forbid")
+        .allSatisfy(access -> assertThat(rules).anyMatch(rule -> rule.allows(access)));
   }
 
   TestRun testRun(String name) throws Exception {
