@@ -19,7 +19,8 @@ public abstract class OutcomeCounts {
   @JsonPropertyDescription("Files that hit an infrastructure error (browser or driver lost) after their retries.")
   private int errored;
 
-  @JsonPropertyDescription("Sum of the files' durations, in milliseconds.")
+  @JsonPropertyDescription("Milliseconds: for a shard, how long its executor has run its files so far; for the summary,"
+      + " the sum over shards (shard time, not wall time).")
   private long durationMs;
 
   public int getFiles() {
