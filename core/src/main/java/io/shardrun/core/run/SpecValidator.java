@@ -35,9 +35,13 @@ public final class SpecValidator {
     }
     if (spec.getSuite() == null || spec.getSuite().getConfigMap() == null) {
       problems.add("spec.suite.configMap: missing; expected the name of the ConfigMap holding the suite");
-    } else if (!DNS_SUBDOMAIN.matcher(spec.getSuite().getConfigMap()).matches()) {
-      problems.add("spec.suite.configMap: expected a ConfigMap name, found " + quote(spec.getSuite().getConfigMap()));
+    } else {
+      dnsName(problems, "spec.suite.configMap", spec.getSuite().getConfigMap(), "a ConfigMap name");
     }
+    if (spec.getRerunFailedOf() != null) {
+      dnsName(problems, "spec.rerunFailedOf", spec.getRerunFailedOf(), "the name of a TestRun");
+    }
+    dnsName(problems, "spec.executor.serviceAccountName", spec.getExecutor().getServiceAccountName(), "a ServiceAccount name");
     range(problems, "spec.shards", spec.getShards(), 1, TestRunSpec.MAX_SHARDS);
     range(problems, "spec.retries", spec.getRetries(), 0, TestRunSpec.MAX_RETRIES);
     range(problems, "spec.browser.port", spec.getBrowser().getPort(), 1024, 65535);
@@ -73,6 +77,12 @@ public final class SpecValidator {
       problems.add(e.getMessage());
     }
     return problems;
+  }
+
+  private static void dnsName(List<String> problems, String field, String value, String expected) {
+    if (value == null || !DNS_SUBDOMAIN.matcher(value).matches()) {
+      problems.add(field + ": expected " + expected + " (a-z, 0-9, '-', '.'), found " + quote(value));
+    }
   }
 
   private static void range(List<String> problems, String field, Integer value, int min, int max) {

@@ -52,6 +52,16 @@ class SpecValidatorTest {
   }
 
   @Test
+  void namesOfOtherObjectsAreCheckedAsTheApiServerWould() {
+    TestRun run = valid();
+    run.getSpec().setRerunFailedOf("Nightly_42");
+    run.getSpec().getExecutor().setServiceAccountName("CI Runner");
+    assertThat(SpecValidator.problems(run)).containsExactly(
+        "spec.rerunFailedOf: expected the name of a TestRun (a-z, 0-9, '-', '.'), found 'Nightly_42'",
+        "spec.executor.serviceAccountName: expected a ServiceAccount name (a-z, 0-9, '-', '.'), found 'CI Runner'");
+  }
+
+  @Test
   void theNameMustBeADnsName() {
     TestRun run = valid();
     run.getMetadata().setName("Nightly_Run");
