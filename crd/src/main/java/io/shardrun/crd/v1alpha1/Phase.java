@@ -6,7 +6,7 @@ public enum Phase {
   Pending,
   /** At least one shard is running. */
   Running,
-  /** Every selected file passed (or was skipped only because nothing failed upstream). */
+  /** Every selected file passed. */
   Succeeded,
   /** All shards finished and at least one file failed. */
   Failed,
