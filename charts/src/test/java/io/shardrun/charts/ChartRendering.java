@@ -3,7 +3,6 @@ package io.shardrun.charts;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +50,5 @@ final class ChartRendering {
       throw new AssertionError("expected one " + type.getSimpleName() + ", found " + found.size());
     }
     return found.get(0);
-  }
-
-  static String yaml(Object object) {
-    return Serialization.asYaml(object);
   }
 }

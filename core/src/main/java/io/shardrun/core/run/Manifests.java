@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,8 +16,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Reads and writes YAML streams of Kubernetes objects. Reading is strict for what Shardrun owns:
- * an unknown field in a TestRun (a typo such as {@code shard: 4}) is an error naming it.
+ * Reads and writes YAML streams of Kubernetes objects. Reading is strict: an unknown field in a
+ * TestRun or a ConfigMap (a typo such as {@code shard: 4}) is an error naming it.
  */
 public final class Manifests {
   private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
@@ -58,9 +57,7 @@ public final class Manifests {
           if (!TestRun.API_VERSION.equals(apiVersion)) {
             throw new IllegalArgumentException(where + ": TestRun apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
           }
-          TestRun run = convert(doc, TestRun.class, where);
-          rejectUnknown(run.getSpec() == null ? List.of() : run.getSpec().getEnv(), where, "spec.env");
-          runs.add(run);
+          runs.add(convert(doc, TestRun.class, where));
         } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion)) {
           configMaps.add(convert(doc, ConfigMap.class, where));
         }
@@ -89,15 +86,26 @@ public final class Manifests {
   }
 
   private static <T> T convert(JsonNode doc, Class<T> type, String where) {
+    T object;
     try {
-      return STRICT.treeToValue(doc, type);
+      object = STRICT.treeToValue(doc, type);
     } catch (IOException e) {
-      String message = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
-          ? "unknown field '" + u.getPropertyName() + "' at " + path(u) + "; expected one of "
-              + String.join(", ", u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList())
-          : e.getMessage().lines().findFirst().orElse("");
-      throw new IllegalArgumentException(where + ": " + message);
+      if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+        throw unknownField(where, u.getPropertyName(), path(u), u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+      }
+      throw new IllegalArgumentException(where + ": " + e.getMessage().lines().findFirst().orElse(""));
     }
+    // Fabric8 types inside (env entries, resources, metadata) keep unknown fields aside instead of failing.
+    List<UnknownFields.Found> unknown = UnknownFields.in(object);
+    if (!unknown.isEmpty()) {
+      throw unknownField(where, unknown.get(0).field(), unknown.get(0).path(), unknown.get(0).known());
+    }
+    return object;
+  }
+
+  private static IllegalArgumentException unknownField(String where, String field, String path, List<String> known) {
+    return new IllegalArgumentException(where + ": unknown field '" + field + "' at " + path + "; expected one of "
+        + String.join(", ", known));
   }
 
   private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
@@ -110,16 +118,5 @@ public final class Manifests {
       }
     }
     return path.toString();
-  }
-
-  /** Fabric8 model types keep unknown fields aside instead of failing; surface them. */
-  private static void rejectUnknown(List<? extends KubernetesResource> items, String where, String field) {
-    for (int i = 0; i < items.size(); i++) {
-      Object item = items.get(i);
-      if (item instanceof io.fabric8.kubernetes.api.model.EnvVar env && !env.getAdditionalProperties().isEmpty()) {
-        throw new IllegalArgumentException(where + ": unknown field '" + env.getAdditionalProperties().keySet().iterator().next()
-            + "' at " + field + "[" + i + "]; expected name, value or valueFrom");
-      }
-    }
   }
 }

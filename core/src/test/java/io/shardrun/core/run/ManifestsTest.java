@@ -55,6 +55,21 @@ class ManifestsTest {
   }
 
   @Test
+  void anUnknownFieldInsideAKubernetesTypeIsAnErrorNamingItsPathAndTheKnownFields() {
+    String yaml = RUN + "  browser:\n    resources:\n      limit: {memory: 2Gi}\n";
+    assertThatThrownBy(() -> Manifests.read(yaml, "run.yaml"))
+        .hasMessage("run.yaml (document 1): unknown field 'limit' at spec.browser.resources.limit; expected one of claims,"
+            + " limits, requests");
+  }
+
+  @Test
+  void anUnknownFieldInAConfigMapIsAnError() {
+    String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: suite}\ndat:\n  a.json: '{}'\n";
+    assertThatThrownBy(() -> Manifests.read(yaml, "suite.yaml"))
+        .hasMessageStartingWith("suite.yaml (document 1): unknown field 'dat' at dat; expected one of ");
+  }
+
+  @Test
   void anUnknownFieldInAnEnvEntryIsAnError() {
     String yaml = RUN + "  env:\n  - name: BASE_URL\n    valu: http://x\n";
     assertThatThrownBy(() -> Manifests.read(yaml, "run.yaml"))
