@@ -147,7 +147,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
           List<FileRun> runs = run.run(shards, file -> {});
           double elapsed = (System.nanoTime() - start) / 1e9;
           List<String> bad = runs.stream().filter(f -> f.status() != Outcome.PASSED)
-              .map(f -> f.file() + " " + f.status().name().toLowerCase(Locale.ROOT) + ": " + f.message()).toList();
+              .map(f -> f.file() + " " + f.status().label() + ": " + f.message()).toList();
           if (bad.isEmpty() && runs.size() == plans.get(i).fileCount()) {
             seconds.get(i).add(elapsed);
           } else {

@@ -36,7 +36,7 @@ public final class Progress {
     if (terminal) {
       out.print("\r" + line() + "\u001b[K");
     } else {
-      out.println(line() + "  " + run.status().name().toLowerCase(java.util.Locale.ROOT) + " " + run.file());
+      out.println(line() + "  " + run.status().label() + " " + run.file());
     }
     out.flush();
   }

@@ -34,7 +34,7 @@ public final class Summary {
     if (!bad.isEmpty()) {
       out.append(String.format("%nNot passed:%n"));
       for (FileRun run : bad) {
-        out.append(String.format("  %-7s %s (shard %d)%n          %s%n", run.status().name().toLowerCase(java.util.Locale.ROOT),
+        out.append(String.format("  %-7s %s (shard %d)%n          %s%n", run.status().label(),
             run.file(), run.shard(), run.message()));
       }
     }

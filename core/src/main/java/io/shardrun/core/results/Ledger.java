@@ -43,7 +43,7 @@ public final class Ledger {
     for (FileResult result : results) {
       checkField(result.file(), "path");
       lines.append(runId).append('\t').append(at).append('\t').append(result.file()).append('\t')
-          .append(name(result.status())).append('\t').append(result.durationMs()).append('\n');
+          .append(result.status().label()).append('\t').append(result.durationMs()).append('\n');
     }
     return lines.toString();
   }
@@ -101,7 +101,7 @@ public final class Ledger {
       }
     }
     checkTime(fields[1], at + "time '" + fields[1] + "' is not ISO-8601 with an offset");
-    Outcome status = outcome(fields[3]);
+    Outcome status = Outcome.ofLabel(fields[3]);
     if (status == null) {
       throw new IllegalArgumentException(at + "status '" + fields[3] + "' is not one of passed, failed, skipped, error");
     }
@@ -133,24 +133,5 @@ public final class Ledger {
       throw new IllegalArgumentException(error, e);
     }
     throw new IllegalArgumentException(error);
-  }
-
-  private static String name(Outcome status) {
-    return switch (status) {
-      case PASSED -> "passed";
-      case FAILED -> "failed";
-      case SKIPPED -> "skipped";
-      case ERROR -> "error";
-    };
-  }
-
-  private static Outcome outcome(String name) {
-    return switch (name) {
-      case "passed" -> Outcome.PASSED;
-      case "failed" -> Outcome.FAILED;
-      case "skipped" -> Outcome.SKIPPED;
-      case "error" -> Outcome.ERROR;
-      default -> null;
-    };
   }
 }

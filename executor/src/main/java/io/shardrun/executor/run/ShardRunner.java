@@ -55,7 +55,7 @@ public final class ShardRunner {
     for (String upstream : suite.graph().upstreamOf(file.path())) {
       Outcome outcome = outcomes.get(upstream);
       if (outcome != Outcome.PASSED) {
-        String how = outcome == null ? "did not run in this shard" : outcome.name().toLowerCase(java.util.Locale.ROOT);
+        String how = outcome == null ? "did not run in this shard" : outcome.label();
         return Optional.of(unrun(file, shard, Outcome.SKIPPED, "not run: upstream " + upstream + " " + how));
       }
     }
