@@ -94,6 +94,21 @@ public final class JobRenderer {
         .build();
   }
 
+  /**
+   * ConfigMap {@code NAME-results}, empty: the operator adds each shard's final results document
+   * (key {@code shard-I}, the annotation's value as published) as soon as it has read it.
+   */
+  public ConfigMap resultsConfigMap(TestRun run) {
+    return new ConfigMapBuilder()
+        .withMetadata(metadata(run, Names.resultsConfigMap(run.getMetadata().getName()), Labels.forRun(run, "results")))
+        .build();
+  }
+
+  /** The key of shard {@code index}'s results in ConfigMap {@code NAME-results}. */
+  public static String resultsKey(int index) {
+    return "shard-" + index;
+  }
+
   /** Job {@code NAME-shard-I}: the browser as a native sidecar and the executor, PSS restricted. */
   public Job shardJob(TestRun run, PlannedShard shard, SuiteFiles suite) {
     TestRunSpec spec = run.getSpec();

@@ -16,6 +16,11 @@ public final class Names {
     return fit(testRun, "-plan");
   }
 
+  /** Where the operator keeps each shard's final results, so they outlive the shard's pods. */
+  public static String resultsConfigMap(String testRun) {
+    return fit(testRun, "-results");
+  }
+
   public static String shardJob(String testRun, int shard) {
     return fit(testRun, "-shard-" + shard);
   }
