@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.operator.decide.Announcement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,12 +25,8 @@ public final class Events {
     this.clock = clock;
   }
 
-  public void normal(TestRun run, String reason, String message) {
-    record(run, "Normal", reason, message);
-  }
-
-  public void warning(TestRun run, String reason, String message) {
-    record(run, "Warning", reason, message);
+  public void record(TestRun run, Announcement announcement) {
+    record(run, announcement.warning() ? "Warning" : "Normal", announcement.reason(), announcement.message());
   }
 
   private void record(TestRun run, String type, String reason, String message) {

@@ -5,15 +5,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.render.JobRenderer;
-import io.shardrun.core.render.Labels;
 import io.shardrun.core.render.Names;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.crd.v1alpha1.FileFailure;
 import io.shardrun.crd.v1alpha1.TestRun;
-import io.shardrun.operator.status.Observations;
-import io.shardrun.operator.status.ShardObservation;
-import io.shardrun.operator.status.StatusAggregator;
+import io.shardrun.operator.decide.Published;
+import io.shardrun.operator.decide.RunCounts;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,20 +27,19 @@ final class RerunSource {
   record FailedFiles(Set<String> files, boolean complete) {}
 
   /**
-   * Read from the run's shard pods when every shard's final results are still there (every
-   * file), else from its status (the first {@value StatusAggregator#MAX_FAILURES}).
+   * Read from the results the run kept (ConfigMap NAME-results) when it kept every shard's final
+   * document (every file), else from its status (the first {@value RunCounts#MAX_FAILURES}).
    */
   static FailedFiles of(KubernetesClient client, TestRun other) {
     String namespace = other.getMetadata().getNamespace();
-    ConfigMap planMap = client.configMaps().inNamespace(namespace).withName(Names.planConfigMap(other.getMetadata().getName())).get();
-    if (planMap != null) {
+    String name = other.getMetadata().getName();
+    ConfigMap planMap = client.configMaps().inNamespace(namespace).withName(Names.planConfigMap(name)).get();
+    ConfigMap keptMap = client.configMaps().inNamespace(namespace).withName(Names.resultsConfigMap(name)).get();
+    if (planMap != null && keptMap != null && RunObserver.ownedBy(planMap, other) && RunObserver.ownedBy(keptMap, other)) {
       Plan plan = PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName());
-      String label = Names.labelValue(other.getMetadata().getName());
-      List<ShardObservation> shards = Observations.of(other.getMetadata().getName(), other.getMetadata().getUid(), plan,
-          client.batch().v1().jobs().inNamespace(namespace).withLabel(Labels.TESTRUN, label).list().getItems(),
-          client.pods().inNamespace(namespace).withLabel(Labels.TESTRUN, label).list().getItems());
-      if (shards.stream().allMatch(StatusAggregator::publishedFinalResults)) {
-        Set<String> failed = StatusAggregator.fileResults(shards).stream().filter(r -> r.status().isBad())
+      Map<Integer, Published> kept = KeptResults.read(keptMap, plan, file -> List.of());
+      if (plan.nonEmptyShards().stream().allMatch(s -> kept.containsKey(s.index()) && kept.get(s.index()).done())) {
+        Set<String> failed = kept.values().stream().flatMap(p -> p.files().stream()).filter(r -> r.status().isBad())
             .map(FileResult::file).collect(Collectors.toSet());
         return new FailedFiles(failed, true);
       }

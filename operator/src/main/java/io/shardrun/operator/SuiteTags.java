@@ -4,23 +4,33 @@ import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A file's meta.tags from the suite, for results published in the compact form (which leaves
- * tags out). Reads and parses the suite only if asked, and at most once.
+ * tags out). Holds only the tags, not the suite; reads and parses the suite only if asked, once.
  */
 final class SuiteTags implements Function<String, List<String>> {
-  private final Supplier<Suite> suite;
+  private final Supplier<Map<String, List<String>>> tags;
 
   SuiteTags(Supplier<SuiteFiles> source) {
-    this.suite = new Once<>(() -> SuiteParser.parse(source.get()).suite());
+    this.tags = new Once<>(() -> byFile(SuiteParser.parse(source.get()).suite()));
+  }
+
+  SuiteTags(Suite suite) {
+    Map<String, List<String>> byFile = byFile(suite);
+    this.tags = () -> byFile;
   }
 
   @Override
   public List<String> apply(String file) {
-    Suite parsed = suite.get();
-    return parsed.files().containsKey(file) ? parsed.file(file).meta().tags() : List.of();
+    return tags.get().getOrDefault(file, List.of());
+  }
+
+  private static Map<String, List<String>> byFile(Suite suite) {
+    return suite.files().keySet().stream().collect(Collectors.toMap(f -> f, f -> suite.file(f).meta().tags()));
   }
 }

@@ -5,16 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
+import io.shardrun.operator.cluster.ApiServerDispatcher;
+import io.shardrun.operator.cluster.JobControllerPlay;
+import io.shardrun.operator.recorded.RecordedJobController;
+import io.shardrun.operator.recorded.RecordedLifecycle;
 import io.shardrun.core.history.History;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
@@ -40,19 +42,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator against the Fabric8 mock API server (CRUD mode), with its production
- * configuration. Every API request it makes is also checked against the RBAC rules the Helm
- * chart grants it.
+ * The operator against the Fabric8 mock API server (CRUD mode, corrected to refuse stale status
+ * writes as a real API server does), with its production configuration. Every API request it
+ * makes is also checked against the RBAC rules the Helm chart grants it.
  */
-@EnableKubernetesMockClient(crud = true)
 class TestRunReconcilerTest {
   /** Tells the operator's requests from the test's own. */
   static final String OPERATOR_AGENT = "shardrun-operator-under-test";
@@ -69,6 +72,18 @@ class TestRunReconcilerTest {
   SuiteFiles suite;
   io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
+  @BeforeAll
+  static void startServer() {
+    server = ApiServerDispatcher.start();
+    client = server.createClient();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    client.close();
+    server.destroy();
+  }
+
   @BeforeEach
   void start() throws Exception {
     NS = "qa" + (++tests); // one mock API server for the class: a namespace per test keeps them apart
@@ -76,6 +91,10 @@ class TestRunReconcilerTest {
     suite = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
     operatorClient = new KubernetesClientBuilder()
         .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_AGENT).build()).build();
+    startOperator();
+  }
+
+  void startOperator() {
     operator = ShardrunOperator.start(operatorClient, IMAGES, Set.of(), null, Clock.systemUTC(), metrics);
   }
 
@@ -83,11 +102,19 @@ class TestRunReconcilerTest {
   void stop() throws InterruptedException {
     operator.stop();
     operatorClient.close();
+    operatorRequests();
+  }
+
+  /** "METHOD path" of each request the operator made since the last call; each is also checked against the chart's RBAC. */
+  static List<String> operatorRequests() throws InterruptedException {
+    List<String> made = new java.util.ArrayList<>();
     for (RecordedRequest request; (request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
       if (OPERATOR_AGENT.equals(request.getHeader("User-Agent"))) {
         ChartOperatorRules.Access.of(request.getMethod(), request.getPath()).ifPresent(operatorRequests::add);
+        made.add(request.getMethod() + " " + request.getPath());
       }
     }
+    return made;
   }
 
   @AfterAll
@@ -139,10 +166,11 @@ class TestRunReconcilerTest {
       assertThat(done.getStatus().getSummary().getPassed()).isEqualTo(stored.fileCount());
       assertThat(done.getStatus().getShardsFinished()).isEqualTo("2/2");
       assertThat(done.getStatus().getCompletionTime()).isNotNull();
+      // Announced and counted once the final status is written.
+      assertThat(client.v1().events().inNamespace(NS).list().getItems()).extracting(e -> e.getReason())
+          .contains("Planned", "ShardFinished", "Succeeded");
+      assertThat(metrics.counter("shardrun.runs.finished", "phase", "Succeeded").count()).isEqualTo(1.0);
     });
-    assertThat(client.v1().events().inNamespace(NS).list().getItems()).extracting(e -> e.getReason())
-        .contains("Planned", "ShardFinished", "Succeeded");
-    assertThat(metrics.counter("shardrun.runs.finished", "phase", "Succeeded").count()).isEqualTo(1.0);
     History history = HistoryStore.read(client.configMaps().inNamespace(NS).withName("shardrun-history-demo-suite").get());
     assertThat(history.files()).hasSize(stored.fileCount());
   }
@@ -187,34 +215,27 @@ class TestRunReconcilerTest {
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(get("refused").getStatus().getPhase()).isEqualTo(Phase.Error);
       assertThat(get("refused").getStatus().getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo("InvalidSpec"));
+      assertThat(metrics.counter("shardrun.runs.finished", "phase", "Error").count()).isEqualTo(1.0); // counted once written
     });
-    assertThat(metrics.counter("shardrun.runs.finished", "phase", "Error").count()).isEqualTo(1.0);
     assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).isEmpty();
   }
 
   /**
-   * Plays the Job controller and the kubelet: for each shard Job of {@code run}, a pod that
-   * publishes its results ({@code failing} files failed, the rest passed), then the Job's end.
+   * Plays the Job controller and the kubelet in a real cluster's order (JobControllerPlay): for
+   * each shard Job of {@code run}, a pod that publishes its results ({@code failing} files
+   * failed, the rest passed) and exits as the executor would.
    */
-  Plan playJobController(String run, Set<String> failing) {
+  Plan playJobController(String run, Set<String> failing) throws InterruptedException {
     Plan plan = PlanCodec.read(client.configMaps().inNamespace(NS).withName(run + "-plan").get().getData().get("plan.json"), "plan");
+    JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(50));
     for (var shard : plan.nonEmptyShards()) {
-      String jobName = run + "-shard-" + shard.index();
       List<FileResult> results = shard.files().stream().map(PlannedFile::path)
           .map(f -> failing.contains(f) ? new FileResult(f, Outcome.FAILED, 1000, List.of(), 0, "boom")
               : new FileResult(f, Outcome.PASSED, 1000, List.of(), null, null)).toList();
       ResultsDocument doc = new ResultsDocument(shard.index(), ShardState.DONE, ShardCounts.tally(results.size(), results, 1000L * results.size()), results);
-      Job owner = client.batch().v1().jobs().inNamespace(NS).withName(jobName).get();
-      client.resource(new PodBuilder().withNewMetadata().withName(jobName + "-abcde").withNamespace(NS)
-          .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(jobName).withUid(owner.getMetadata().getUid())
-          .withController(true).endOwnerReference()
-          .addToLabels("shardrun.io/testrun", run).addToLabels("batch.kubernetes.io/job-name", jobName)
-          .addToAnnotations("shardrun.io/testrun", run).addToAnnotations(ResultsCodec.ANNOTATION, ResultsCodec.encode(doc))
-          .endMetadata().withNewStatus().withPhase("Succeeded").endStatus().build()).create();
-      boolean failed = results.stream().anyMatch(r -> r.status() == Outcome.FAILED);
-      Job job = client.batch().v1().jobs().inNamespace(NS).withName(jobName).get();
-      client.resource(new JobBuilder(job).withNewStatus().addNewCondition().withType(failed ? "Failed" : "Complete").withStatus("True")
-          .withReason(failed ? "PodFailurePolicy" : null).endCondition().endStatus().build()).updateStatus();
+      Pod pod = play.startPod(client.batch().v1().jobs().inNamespace(NS).withName(run + "-shard-" + shard.index()).get());
+      play.annotate(pod, Map.of(ResultsCodec.ANNOTATION, ResultsCodec.encode(doc)));
+      play.exit(pod, results.stream().anyMatch(r -> r.status() == Outcome.FAILED) ? 1 : 0, null, Duration.ZERO);
     }
     return plan;
   }
@@ -242,9 +263,8 @@ class TestRunReconcilerTest {
             .extracting(j -> j.getMetadata().getName() + "=" + j.getSpec().getSuspend())
             .containsExactlyInAnyOrder("capped-shard-0=null", "capped-shard-1=true"));
 
-    Job first = client.batch().v1().jobs().inNamespace(NS).withName("capped-shard-0").get();
-    client.resource(new JobBuilder(first).withNewStatus().addNewCondition().withType("Complete").withStatus("True").endCondition()
-        .endStatus().build()).updateStatus();
+    JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(50));
+    play.exit(play.startPod(client.batch().v1().jobs().inNamespace(NS).withName("capped-shard-0").get()), 0, null, Duration.ZERO);
 
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(client.batch().v1().jobs().inNamespace(NS).withName("capped-shard-1").get().getSpec().getSuspend()).isFalse());
@@ -290,7 +310,7 @@ class TestRunReconcilerTest {
 
     operator.stop();
     Plan plan = playJobController("restarted", Set.of()); // shards finish while no operator runs
-    operator = ShardrunOperator.start(client, IMAGES, Set.of(), null, Clock.systemUTC(), metrics);
+    startOperator();
 
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(get("restarted").getStatus().getPhase()).isEqualTo(Phase.Succeeded));
@@ -339,5 +359,89 @@ class TestRunReconcilerTest {
     client.configMaps().inNamespace(NS).withName("daily-plan").delete(); // what the garbage collector does
     await().ignoreExceptions().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
         assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(2));
+  }
+
+  /**
+   * Every recorded lifecycle (but f, whose recording holds one of its two shards' Jobs; the pure
+   * replay covers it), replayed as recorded onto the Jobs the operator creates, all at once, with
+   * the operator restarted in the middle: each run's phase only moves forward, ends as the Jobs
+   * say, each Event comes once and each run is counted once; the plan ConfigMap is read at most
+   * once after it is created.
+   */
+  @Test
+  void recordedLifecyclesEndRightWithEveryEventOnceAcrossARestart() throws Exception {
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    List<RecordedLifecycle> cases = RecordedLifecycle.cases().stream().filter(c -> !c.startsWith("f-")).map(RecordedLifecycle::load).toList();
+    java.util.Map<String, List<io.shardrun.crd.v1alpha1.TestRunStatus>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    try (var watch = client.resources(TestRun.class).inNamespace(NS).watch(new io.fabric8.kubernetes.client.Watcher<>() {
+      @Override
+      public void eventReceived(Action action, TestRun run) {
+        if (run.getStatus() != null) {
+          seen.computeIfAbsent(run.getMetadata().getName(), n -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(run.getStatus());
+        }
+      }
+
+      @Override
+      public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
+    })) {
+      for (RecordedLifecycle recorded : cases) {
+        TestRun run = io.fabric8.kubernetes.client.utils.Serialization.clone(recorded.testRun());
+        run.getMetadata().setName(recorded.name());
+        run.getMetadata().setNamespace(NS);
+        client.resource(run).create();
+      }
+      RecordedJobController controller = new RecordedJobController(client, NS, Duration.ofMillis(200), Duration.ofMillis(1200));
+      List<java.util.concurrent.Future<?>> replays = new java.util.ArrayList<>();
+      java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(cases.size());
+      for (RecordedLifecycle recorded : cases) {
+        replays.add(threads.submit(() -> {
+          controller.replay(recorded, recorded.name());
+          return null;
+        }));
+      }
+      Thread.sleep(3000);
+      operator.stop(); // mid-run: the Jobs go on without it
+      Thread.sleep(1000);
+      startOperator();
+      for (var replay : replays) {
+        replay.get(120, TimeUnit.SECONDS);
+      }
+      threads.shutdown();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cases).allSatisfy(c ->
+          assertThat(get(c.name()).getStatus().getPhase()).as(c.name()).isEqualTo(RecordedLifecycleTest.EXPECTED.get(c.name()).phase())));
+    }
+    for (RecordedLifecycle recorded : cases) {
+      TestRun done = get(recorded.name());
+      var expected = RecordedLifecycleTest.EXPECTED.get(recorded.name());
+      assertThat(done.getStatus().getSummary().getPassed()).as(recorded.name()).isEqualTo(expected.passed());
+      assertThat(done.getStatus().getSummary().getFailed()).as(recorded.name()).isEqualTo(expected.failed());
+      io.shardrun.crd.v1alpha1.TestRunStatus previous = null;
+      for (var status : seen.get(recorded.name())) {
+        RecordedLifecycleTest.assertForward(previous, status);
+        previous = status;
+      }
+      java.util.Map<String, Long> events = client.v1().events().inNamespace(NS).list().getItems().stream()
+          .filter(e -> recorded.name().equals(e.getInvolvedObject().getName()))
+          .collect(java.util.stream.Collectors.groupingBy(e -> e.getReason(), java.util.stream.Collectors.counting()));
+      assertThat(events).as(recorded.name()).containsEntry("Planned", 1L).containsEntry("Started", 1L)
+          .containsEntry(expected.phase().name(), 1L);
+      assertThat(events.getOrDefault("ShardFinished", 0L) + events.getOrDefault("ShardError", 0L)).as(recorded.name()).isEqualTo(1);
+    }
+    double counted = java.util.stream.Stream.of(Phase.Succeeded, Phase.Failed, Phase.Error)
+        .mapToDouble(p -> metrics.counter("shardrun.runs.finished", "phase", p.name()).count()).sum();
+    assertThat(counted).isEqualTo(cases.size());
+    List<String> requests = operatorRequests();
+    for (RecordedLifecycle recorded : cases) {
+      // Before it exists, once after it was created, once after the restart: not once per reconcile.
+      assertThat(requests).as("reads of " + recorded.name() + "'s plan").filteredOn(r -> r.equals("GET /api/v1/namespaces/" + NS
+          + "/configmaps/" + recorded.name() + "-plan")).hasSizeLessThanOrEqualTo(3);
+      if (RecordedLifecycleTest.EXPECTED.get(recorded.name()).phase() != Phase.Error) { // e's pod never published final results
+        ConfigMap kept = client.configMaps().inNamespace(NS).withName(recorded.name() + "-results").get();
+        assertThat(kept).as("results kept for " + recorded.name()).isNotNull();
+        assertThat(kept.getData()).as("results kept for " + recorded.name()).containsKey("shard-0");
+        assertThat(kept.getMetadata().getOwnerReferences()).singleElement()
+            .satisfies(o -> assertThat(o.getUid()).isEqualTo(get(recorded.name()).getMetadata().getUid()));
+      }
+    }
   }
 }

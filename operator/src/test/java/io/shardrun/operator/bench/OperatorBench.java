@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.Labels;
@@ -39,8 +41,12 @@ import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunSpec;
 import io.shardrun.crd.v1alpha1.TestRunStatus;
 import io.shardrun.operator.ShardrunOperator;
-import io.shardrun.operator.status.ShardObservation;
-import io.shardrun.operator.status.StatusAggregator;
+import io.shardrun.operator.decide.Decision;
+import io.shardrun.operator.decide.Published;
+import io.shardrun.operator.decide.RunDecider;
+import io.shardrun.operator.decide.RunObservation;
+import io.shardrun.operator.decide.ShardObservation;
+import io.shardrun.operator.decide.ShardPod;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -76,7 +82,7 @@ public final class OperatorBench {
    * @param jobRuns timed runs per shard count (after one warm-up run at the largest)
    * @param aggShards shards of the aggregation benchmark
    * @param aggFiles files per shard there
-   * @param aggCalls timed {@code StatusAggregator.aggregate} calls (after as many warm-up calls)
+   * @param aggCalls timed decisions (each decoding every shard's annotation, then deciding the status) (after as many warm-up calls)
    * @param pathRuns runs of the reconcile-to-status path at aggShards x aggFiles; 0 skips it
    * @param testRuns TestRuns present for the heap measurement
    */
@@ -196,33 +202,44 @@ public final class OperatorBench {
   static void aggregation(Config c, PrintStream out) {
     TestRun run = testRun("agg", "agg", c.aggShards());
     run.getMetadata().setGeneration(1L);
-    List<ShardObservation> shards = new ArrayList<>();
+    List<List<String>> files = new ArrayList<>();
+    List<Job> jobs = new ArrayList<>();
+    List<Pod> pods = new ArrayList<>();
     long annotationBytes = 0;
     for (int i = 0; i < c.aggShards(); i++) {
       int shard = i;
-      List<String> files = IntStream.range(0, c.aggFiles()).mapToObj(f -> String.format("area-%d/file-%03d-%02d.json", f % 7, shard, f))
-          .toList();
-      Pod pod = shardPod("agg", "agg", i, files);
+      files.add(IntStream.range(0, c.aggFiles()).mapToObj(f -> String.format("area-%d/file-%03d-%02d.json", f % 7, shard, f)).toList());
+      Pod pod = shardPod("agg", "agg", i, files.get(i));
       annotationBytes += pod.getMetadata().getAnnotations().get(ResultsCodec.ANNOTATION).length();
-      Job job = new JobBuilder().withNewMetadata().withName(Names.shardJob("agg", i)).withNamespace("agg").endMetadata()
-          .withNewSpec().endSpec().build();
-      shards.add(new ShardObservation(i, files, ended(job, files.size()), List.of(pod)));
+      pods.add(pod);
+      jobs.add(ended(new JobBuilder().withNewMetadata().withName(Names.shardJob("agg", i)).withNamespace("agg").endMetadata()
+          .withNewSpec().endSpec().build(), files.get(i).size()));
     }
-    String now = Instant.now().toString();
-    TestRunStatus status = null;
+    Plan plan = new Plan(Sharding.BALANCED, IntStream.range(0, c.aggShards()).mapToObj(i -> new PlannedShard(i, 0,
+        files.get(i).stream().map(f -> new PlannedFile(f, 1000)).toList())).toList());
+    RunDecider decider = new RunDecider(new JobRenderer(Images.defaults()));
+    Instant now = Instant.now();
+    Decision decision = null;
     double[] ms = new double[c.aggCalls()];
     for (int i = -c.aggCalls(); i < c.aggCalls(); i++) { // as many warm-up calls as timed ones
       long start = System.nanoTime();
-      status = StatusAggregator.aggregate(run, shards, f -> List.of(), Set.of(), now);
+      List<ShardObservation> shards = new ArrayList<>();
+      for (int s = 0; s < c.aggShards(); s++) { // what the observe step does with each pod's annotation
+        String value = pods.get(s).getMetadata().getAnnotations().get(ResultsCodec.ANNOTATION);
+        Published published = new Published(value, ResultsCodec.decode(value, files.get(s), "pod"), null);
+        shards.add(new ShardObservation(s, files.get(s), jobs.get(s), List.of(new ShardPod(pods.get(s), published)), null));
+      }
+      decision = decider.decide(new RunObservation(run, now, null, plan, false, null, shards, null, Set.of()));
       if (i >= 0) {
         ms[i] = (System.nanoTime() - start) / 1e6;
       }
     }
-    if (status.getSummary().getFiles() != c.aggShards() * c.aggFiles()) {
-      throw new IllegalStateException("aggregated " + status.getSummary().getFiles() + " files, expected " + c.aggShards() * c.aggFiles());
+    if (decision.status().getSummary().getFiles() != c.aggShards() * c.aggFiles()) {
+      throw new IllegalStateException("aggregated " + decision.status().getSummary().getFiles() + " files, expected "
+          + c.aggShards() * c.aggFiles());
     }
     Stats s = Stats.of(ms);
-    out.printf("%naggregation: StatusAggregator.aggregate, %d shards x %d files (results decoded from pod annotations, %d KiB in all),"
+    out.printf("%naggregation: observe and decide, %d shards x %d files (results decoded from pod annotations, %d KiB in all),"
         + " %d calls after %d warm-ups%n", c.aggShards(), c.aggFiles(), annotationBytes >> 10, c.aggCalls(), c.aggCalls());
     out.printf(Locale.ROOT, "aggregate: median %.2f ms, min %.2f ms, max %.2f ms (%.1f us per file)%n", s.median(), s.min(), s.max(),
         s.median() * 1000 / (c.aggShards() * c.aggFiles()));

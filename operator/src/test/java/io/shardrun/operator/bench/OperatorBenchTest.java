@@ -19,7 +19,7 @@ class OperatorBenchTest {
     String n = "-?\\d+(\\.\\d+)?";
     assertThat(report).containsPattern("shards +files +median ms +min ms +max ms +ms/shard +direct ms\n +1 +2( +" + n + "){5}\n +2 +4( +" + n
         + "){5}\n");
-    assertThat(report).containsPattern("aggregation: StatusAggregator.aggregate, 3 shards x 30 files .*\naggregate: median " + n + " ms");
+    assertThat(report).containsPattern("aggregation: observe and decide, 3 shards x 30 files .*\naggregate: median " + n + " ms");
     assertThat(report).containsPattern("reconcile to status: last of 3 Jobs ended -> TestRun final with 90 files counted .* median " + n + " ms");
     assertThat(report).containsPattern("status patches \\(reconciles\\) \\[\\d+\\], Job POSTs \\[\\d+\\]; one Job is \\d+ KiB of JSON\n");
     assertThat(report).contains("3 TestRuns of 1 shard each, all with a status (mock holds 3 Jobs, 4 ConfigMaps, ");

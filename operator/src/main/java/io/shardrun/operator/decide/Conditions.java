@@ -1,10 +1,10 @@
-package io.shardrun.operator.status;
+package io.shardrun.operator.decide;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.shardrun.crd.v1alpha1.TestRunStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Kubernetes-style conditions: one per type, {@code lastTransitionTime} moving only when the
@@ -40,7 +40,8 @@ public final class Conditions {
     return out;
   }
 
-  public static boolean isTrue(List<Condition> conditions, String type) {
-    return conditions.stream().anyMatch(c -> type.equals(c.getType()) && Objects.equals("True", c.getStatus()));
+  /** The condition of {@code type} in {@code status}; null when either is absent. */
+  public static Condition find(TestRunStatus status, String type) {
+    return status == null ? null : status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
   }
 }

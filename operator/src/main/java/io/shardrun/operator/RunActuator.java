@@ -1,0 +1,137 @@
+package io.shardrun.operator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.shardrun.core.render.JobRenderer;
+import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.crd.v1alpha1.TestRunStatus;
+import io.shardrun.operator.decide.Action;
+import io.shardrun.operator.decide.Decision;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The act step of a reconcile, the one place that changes the cluster: it carries out a
+ * decision's actions, then writes the status, then emits the Events and metrics of the
+ * transitions that status records.
+ *
+ * <p>The status is written with the resourceVersion the decision was made from, so the API
+ * server refuses it (409) when that was not the latest: a cache that did not yet hold the
+ * operator's own last write. Nothing is then announced, and the reconcile is retried on a fresh
+ * copy. Events and metrics follow only a written transition, so each is emitted once per run,
+ * also across restarts (a crash between the write and the Event loses that Event rather than
+ * repeating it).
+ */
+final class RunActuator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JobRenderer renderer;
+  private final Events events;
+  private final RunMetrics metrics;
+  private final RunMemory memory;
+  private final Clock clock;
+
+  RunActuator(JobRenderer renderer, Events events, RunMetrics metrics, RunMemory memory, Clock clock) {
+    this.renderer = renderer;
+    this.events = events;
+    this.metrics = metrics;
+    this.memory = memory;
+    this.clock = clock;
+  }
+
+  /**
+   * @param written told of the status as written, so the next reconcile sees it before the
+   *     informer does
+   * @throws Rejected when the API server refuses an object of the run (HTTP 400 or 422)
+   */
+  void apply(TestRun run, Decision decision, KubernetesClient client, Consumer<TestRun> written) {
+    for (Action action : decision.actions()) {
+      carryOut(run, action, client);
+    }
+    if (decision.status() == null || sameJson(run.getStatus(), decision.status())) {
+      return;
+    }
+    TestRun next = new TestRun();
+    next.setMetadata(run.getMetadata()); // with its resourceVersion: a stale one is refused
+    next.setSpec(run.getSpec());
+    next.setStatus(decision.status());
+    written.accept(client.resource(next).updateStatus());
+    decision.announcements().forEach(announcement -> events.record(run, announcement));
+    if (decision.finished()) {
+      metrics.finished(decision.status());
+      memory.forget(run.getMetadata().getUid());
+    }
+  }
+
+  private void carryOut(TestRun run, Action action, KubernetesClient client) {
+    if (action instanceof Action.Create create) {
+      create(client, create.object());
+    } else if (action instanceof Action.Release release) {
+      client.resource(release.job()).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
+    } else if (action instanceof Action.KeepResults keep) {
+      keep(client, run, JobRenderer.resultsKey(keep.shard()), keep.results().value());
+      RunFacts facts = memory.get(run.getMetadata().getUid());
+      if (facts != null) { // else the next reconcile reads them back
+        facts.kept().put(keep.shard(), keep.results());
+      }
+    } else if (action instanceof Action.RecordHistory record) {
+      HistoryStore.record(client, run, record.results(), now());
+    } else if (action instanceof Action.DeleteJob delete) {
+      client.resource(delete.job()).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    }
+  }
+
+  /** Adds one shard's results to ConfigMap NAME-results, creating it with the first. */
+  private void keep(KubernetesClient client, TestRun run, String key, String value) {
+    ConfigMap empty = renderer.resultsConfigMap(run);
+    var map = client.configMaps().inNamespace(run.getMetadata().getNamespace()).withName(empty.getMetadata().getName());
+    String patch = client.getKubernetesSerialization().asJson(Map.of("data", Map.of(key, value)));
+    try {
+      map.patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+      create(client, new ConfigMapBuilder(empty).addToData(key, value).build());
+    }
+  }
+
+  private static void create(KubernetesClient client, HasMetadata object) {
+    try {
+      client.resource(object).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 400 || e.getCode() == 422) { // the API server refuses what this run asks for: retrying cannot help
+        throw new Rejected("the API server refused " + object.getKind() + " " + object.getMetadata().getName() + ": "
+            + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()));
+      }
+      if (e.getCode() != 409) { // 409: it exists (an earlier reconcile, or another replica before a failover)
+        throw e;
+      }
+    }
+  }
+
+  private static boolean sameJson(TestRunStatus a, TestRunStatus b) {
+    return JSON.valueToTree(a).equals(JSON.valueToTree(b));
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** The API server refused to create an object of the run: the run cannot go on. */
+  static final class Rejected extends RuntimeException {
+    Rejected(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.shardrun.operator.decide;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.shardrun.core.results.FileResult;
+import java.util.List;
+
+/** A change to the cluster a decision asks for. Each is idempotent: carrying it out twice does no harm. */
+public sealed interface Action {
+  /** Creates the object unless it exists: the plan ConfigMap or a shard Job. */
+  record Create(HasMetadata object) implements Action {}
+
+  /** Lets a suspended shard Job start. */
+  record Release(Job job) implements Action {}
+
+  /** Keeps a shard's results in ConfigMap NAME-results, so they outlive its pods. */
+  record KeepResults(int shard, Published results) implements Action {}
+
+  /** Merges the finished run's file results into its suite's history (once per run). */
+  record RecordHistory(List<FileResult> results) implements Action {}
+
+  /** Deletes a finished run's Job and, with it, its pods. */
+  record DeleteJob(Job job) implements Action {}
+}

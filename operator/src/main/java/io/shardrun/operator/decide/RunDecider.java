@@ -1,0 +1,247 @@
+package io.shardrun.operator.decide;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.shardrun.core.Durations;
+import io.shardrun.core.render.JobRenderer;
+import io.shardrun.core.render.Labels;
+import io.shardrun.core.render.Names;
+import io.shardrun.core.render.RenderedRun;
+import io.shardrun.crd.v1alpha1.Phase;
+import io.shardrun.crd.v1alpha1.ShardStatus;
+import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.crd.v1alpha1.TestRunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The decide step of a reconcile, a pure function of what was observed: the run's new status
+ * (with its conditions), the Events of the transitions from the status last written, and the
+ * actions to take. It is the one owner of the conditions and of the Events, so each is set and
+ * announced in one place.
+ */
+public final class RunDecider {
+  /** How often a run that waits (for its suite, for the run it reruns) looks again. */
+  public static final Duration WAIT_POLL = Duration.ofSeconds(15);
+
+  private final JobRenderer renderer;
+
+  public RunDecider(JobRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  /** The next step of a run that has not finished. */
+  public Decision decide(RunObservation observed) {
+    if (observed.blocker() != null) {
+      return blocked(observed);
+    }
+    TestRun run = observed.run();
+    TestRunStatus before = run.getStatus();
+    Map<Integer, ShardStatus> shardsBefore = before == null ? Map.of()
+        : before.getShards().stream().collect(Collectors.toMap(ShardStatus::getIndex, Function.identity(), (a, b) -> a));
+    List<ShardProgress.Next> shards = observed.shards().stream()
+        .map(shard -> ShardProgress.next(shard, shardsBefore.get(shard.index()))).toList();
+
+    List<Action> actions = new ArrayList<>(creations(observed, shards));
+    actions.addAll(releases(run, observed.shards()));
+    shards.stream().filter(s -> s.keep() != null).forEach(s -> actions.add(new Action.KeepResults(s.status().getIndex(), s.keep())));
+
+    String now = timestamp(observed.now());
+    TestRunStatus status = new TestRunStatus();
+    status.setObservedGeneration(generation(run));
+    status.setShards(new ArrayList<>(shards.stream().map(ShardProgress.Next::status).toList()));
+    RunCounts.fill(status, shards, observed.flakyInHistory());
+    long finished = status.getShards().stream().filter(s -> s.getPhase().isFinal()).count();
+    status.setShardsFinished(finished + "/" + shards.size());
+    Phase phase = phase(status.getShards(), phaseOf(before));
+    status.setPhase(phase);
+    status.setStartTime(before != null && before.getStartTime() != null ? before.getStartTime() : phase == Phase.Pending ? null : now);
+    status.setCompletionTime(!phase.isFinal() ? null : before != null && before.getCompletionTime() != null ? before.getCompletionTime() : now);
+    if (status.getStartTime() != null) {
+      String end = status.getCompletionTime() != null ? status.getCompletionTime() : now;
+      status.setDuration(Durations.format(Duration.between(Instant.parse(status.getStartTime()), Instant.parse(end)).toMillis()));
+    }
+    String plan = Names.planConfigMap(run.getMetadata().getName());
+    setConditions(status, before, run, now, new Want(true, "JobsCreated", "plan " + plan + " and " + shards.size() + " shard Jobs exist"),
+        new Want(phase.isFinal(), phase.isFinal() ? phase.name() : "InProgress", completionMessage(status)));
+    if (phase.isFinal()) {
+      actions.add(new Action.RecordHistory(RunCounts.files(shards))); // before the final status, which ends the reconciles
+    }
+    List<Announcement> announcements = announcements(before, status, observed);
+    Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
+    Duration requeue = phase.isFinal() && ttl != null ? Duration.ofSeconds(Math.max(1, ttl)) : null;
+    return new Decision(actions, status, announcements, phase.isFinal() && !phaseOf(before).isFinal(), requeue);
+  }
+
+  /**
+   * What a finished run still does: delete its Jobs (and so their pods) once
+   * spec.ttlSecondsAfterFinished has passed since its completion, and until then look again when
+   * it will have. Its status stays as it is.
+   */
+  public Decision afterFinish(TestRun run, List<Job> ownedJobs, Instant now) {
+    Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
+    String completed = run.getStatus().getCompletionTime();
+    if (ttl == null || completed == null) {
+      return new Decision(List.of(), null, List.of(), false, null);
+    }
+    Duration left = Duration.between(now, Instant.parse(completed).plusSeconds(ttl));
+    if (!left.isNegative() && !left.isZero()) {
+      return new Decision(List.of(), null, List.of(), false, left);
+    }
+    List<Action> deletions = ownedJobs.stream().filter(j -> j.getMetadata().getDeletionTimestamp() == null)
+        .<Action>map(Action.DeleteJob::new).toList();
+    return new Decision(deletions, null, List.of(), false, null);
+  }
+
+  private Decision blocked(RunObservation observed) {
+    TestRun run = observed.run();
+    TestRunStatus before = run.getStatus();
+    String now = timestamp(observed.now());
+    Blocker blocker = observed.blocker();
+    TestRunStatus status = new TestRunStatus(); // a run is blocked before it has shards: no counts to carry over
+    status.setObservedGeneration(generation(run));
+    status.setStartTime(before == null ? null : before.getStartTime());
+    Want notReady = new Want(false, blocker.reason(), blocker.message());
+    if (blocker instanceof Blocker.Refused) {
+      status.setPhase(Phase.Error);
+      status.setCompletionTime(before != null && before.getCompletionTime() != null ? before.getCompletionTime() : now);
+      setConditions(status, before, run, now, notReady, new Want(true, blocker.reason(), blocker.message()));
+      return new Decision(List.of(), status, announcements(before, status, observed), !phaseOf(before).isFinal(), null);
+    }
+    status.setPhase(phaseOf(before)); // a run waits before it starts: Pending, unless it was written otherwise
+    setConditions(status, before, run, now, notReady, null);
+    return new Decision(List.of(), status, announcements(before, status, observed), false, WAIT_POLL);
+  }
+
+  /** The plan ConfigMap when it is new, and the Job of every shard that has none and has not finished. */
+  private List<Action> creations(RunObservation observed, List<ShardProgress.Next> shards) {
+    Set<Integer> unfinished = shards.stream().filter(s -> !s.status().getPhase().isFinal())
+        .map(s -> s.status().getIndex()).collect(Collectors.toSet());
+    Set<String> missing = observed.shards().stream().filter(s -> s.job() == null && unfinished.contains(s.index()))
+        .map(s -> Names.shardJob(observed.run().getMetadata().getName(), s.index())).collect(Collectors.toSet());
+    if (!observed.newPlan() && missing.isEmpty()) {
+      return List.of(); // nothing is rendered, so the suite is needed only when something is missing
+    }
+    RenderedRun desired = renderer.render(observed.run(), observed.plan(), observed.suite());
+    List<Action> creations = new ArrayList<>();
+    if (observed.newPlan()) {
+      creations.add(new Action.Create(desired.plan()));
+    }
+    desired.jobs().stream().filter(j -> missing.contains(j.getMetadata().getName())).forEach(j -> creations.add(new Action.Create(j)));
+    return creations;
+  }
+
+  /** Unsuspends the lowest suspended shards while fewer than spec.parallelism Jobs run. */
+  private static List<Action> releases(TestRun run, List<ShardObservation> shards) {
+    Integer parallelism = run.getSpec().getParallelism();
+    if (parallelism == null) {
+      return List.of();
+    }
+    List<Job> jobs = shards.stream().map(ShardObservation::job).filter(Objects::nonNull).toList();
+    long running = jobs.stream().filter(j -> !JobState.suspended(j) && !JobState.ended(j)).count();
+    return jobs.stream().filter(JobState::suspended)
+        .sorted(Comparator.comparingInt((Job j) -> Integer.parseInt(j.getMetadata().getLabels().get(Labels.SHARD))))
+        .limit(Math.max(0, parallelism - running))
+        .<Action>map(Action.Release::new).toList();
+  }
+
+  /** Pending → Running → final, never back: once Running, a run stays Running until every shard has ended. */
+  private static Phase phase(List<ShardStatus> shards, Phase before) {
+    if (shards.stream().allMatch(s -> s.getPhase().isFinal())) {
+      if (shards.stream().anyMatch(s -> s.getPhase() == Phase.Error)) {
+        return Phase.Error;
+      }
+      return shards.stream().anyMatch(s -> s.getPhase() == Phase.Failed) ? Phase.Failed : Phase.Succeeded;
+    }
+    return before == Phase.Running || shards.stream().anyMatch(s -> s.getPhase() != Phase.Pending) ? Phase.Running : Phase.Pending;
+  }
+
+  /** What a condition is to say. */
+  private record Want(boolean status, String reason, String message) {}
+
+  /**
+   * Sets both conditions; lastTransitionTime moves only when a condition's status changes.
+   *
+   * @param complete the Complete condition; null leaves it as it was
+   */
+  private static void setConditions(TestRunStatus status, TestRunStatus before, TestRun run, String now, Want ready, Want complete) {
+    List<Condition> conditions = before == null ? List.of() : before.getConditions();
+    long generation = generation(run);
+    conditions = Conditions.set(conditions, Conditions.READY, ready.status(), ready.reason(), ready.message(), generation, now);
+    if (complete != null) {
+      conditions = Conditions.set(conditions, Conditions.COMPLETE, complete.status(), complete.reason(), complete.message(), generation, now);
+    }
+    status.setConditions(conditions);
+  }
+
+  /** The Events of what changed between the status last written and the new one. */
+  private static List<Announcement> announcements(TestRunStatus before, TestRunStatus after, RunObservation observed) {
+    List<Announcement> out = new ArrayList<>();
+    Condition readyBefore = Conditions.find(before, Conditions.READY);
+    Condition ready = Conditions.find(after, Conditions.READY);
+    boolean wasReady = readyBefore != null && "True".equals(readyBefore.getStatus());
+    boolean isReady = ready != null && "True".equals(ready.getStatus());
+    Phase was = phaseOf(before);
+    if (!isReady && !after.getPhase().isFinal() && (readyBefore == null || !Objects.equals(readyBefore.getReason(), ready.getReason())
+        || !Objects.equals(readyBefore.getMessage(), ready.getMessage()))) {
+      out.add(Announcement.warning(ready.getReason(), ready.getMessage()));
+    }
+    if (isReady && !wasReady) {
+      out.add(Announcement.normal("Planned", observed.plan().fileCount() + " files on " + observed.plan().nonEmptyShards().size() + " shards"));
+      if (observed.planWarning() != null) {
+        out.add(Announcement.warning("RerunPartial", observed.planWarning()));
+      }
+    }
+    if (isReady && was == Phase.Pending && after.getPhase() != Phase.Pending) {
+      out.add(Announcement.normal("Started", "the first shard started"));
+    }
+    Set<Integer> endedBefore = before == null ? Set.of() : before.getShards().stream()
+        .filter(s -> s.getPhase() != null && s.getPhase().isFinal()).map(ShardStatus::getIndex).collect(Collectors.toSet());
+    for (ShardStatus shard : after.getShards()) {
+      if (shard.getPhase().isFinal() && !endedBefore.contains(shard.getIndex())) {
+        String text = "shard " + shard.getIndex() + " " + shard.getPhase() + ": " + shard.getPassed() + " passed, "
+            + shard.getFailed() + " failed" + (shard.getMessage() == null ? "" : "; " + shard.getMessage());
+        out.add(shard.getPhase() == Phase.Error ? Announcement.warning("ShardError", text) : Announcement.normal("ShardFinished", text));
+      }
+    }
+    if (after.getPhase().isFinal() && !was.isFinal()) {
+      Condition complete = Conditions.find(after, Conditions.COMPLETE);
+      out.add(after.getPhase() == Phase.Succeeded ? Announcement.normal(complete.getReason(), complete.getMessage())
+          : Announcement.warning(complete.getReason(), complete.getMessage()));
+    }
+    return out;
+  }
+
+  private static String completionMessage(TestRunStatus status) {
+    var s = status.getSummary();
+    String counts = s.getPassed() + " passed, " + s.getFailed() + " failed, " + s.getSkipped() + " skipped, "
+        + s.getErrored() + " errors of " + s.getFiles() + " files";
+    if (status.getPhase() != Phase.Error) {
+      return counts;
+    }
+    String why = status.getShards().stream().filter(sh -> sh.getPhase() == Phase.Error)
+        .map(sh -> "shard " + sh.getIndex() + ": " + sh.getMessage()).findFirst().orElse("");
+    return why + "; " + counts;
+  }
+
+  private static Phase phaseOf(TestRunStatus status) {
+    return status == null || status.getPhase() == null ? Phase.Pending : status.getPhase();
+  }
+
+  private static long generation(TestRun run) {
+    return run.getMetadata().getGeneration() == null ? 0 : run.getMetadata().getGeneration();
+  }
+
+  private static String timestamp(Instant now) {
+    return now.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}
