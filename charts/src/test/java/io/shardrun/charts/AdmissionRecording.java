@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -57,7 +58,7 @@ record AdmissionRecording(String name, String description, String sentBy, Map<St
   void assertAnsweredAsIn(String setup, Decision decision) {
     Answer answer = answers.get(setup);
     assertThat(answer).as("%s: an answer in set-up %s", name, setup).isNotNull();
-    String what = name + " (" + description + "), answered " + answer.httpStatus() + " " + answer.message() + "\n";
+    String what = name + " (" + description + "), answered " + answer.httpStatus() + " " + Objects.toString(answer.message(), "") + "\n";
     assertThat(decision.applies()).as(what + "the policy applies").isEqualTo(sentByExecutor());
     switch (answer.httpStatus()) {
       case 200 -> {
