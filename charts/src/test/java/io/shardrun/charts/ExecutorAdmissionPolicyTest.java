@@ -2,33 +2,30 @@ package io.shardrun.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import io.shardrun.charts.AdmissionPolicyEvaluator.Decision;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * No API server with admission policies runs here, so the chart's rendered policy is evaluated
- * with the CEL library on requests as the API server would present them: the executor's
- * ServiceAccount patching pods, with the pod-name claim of its bound token.
+ * No API server runs here, so the chart's rendered policy is evaluated with the CEL library on
+ * the admission requests a real Kubernetes v1.36 API server sent (testdata/k8s-recordings), and
+ * must decide as that server did with the same policy. Cases the recordings do not cover change
+ * one recorded request in the one place the case needs, so they keep the server's shape.
  */
 class ExecutorAdmissionPolicyTest {
-  static final String NAMESPACE = "ci";
-  static final String OWN_POD = "checkout-shard-0-x7k2p";
-  static final String EXECUTOR = "system:serviceaccount:ci:shardrun-executor";
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** The set-up whose policy is the chart's: RBAC widened so that every request reached admission. */
+  static final String RECORDED_WITH_THIS_POLICY = "fixedPolicyRecordingRbac";
+  static final String ONLY_ANNOTATIONS = "the Shardrun executor may change only annotations, not the spec, labels, owners or finalizers of its pod";
+  static final String ONLY_SHARDRUN_ANNOTATIONS = "the Shardrun executor may add, change or remove only annotations under shardrun.io/";
+  static final String ONLY_ITS_POD = "the Shardrun executor may change only the pod it runs in";
 
   static AdmissionPolicyEvaluator policy;
-  static io.fabric8.kubernetes.api.model.PodTemplateSpec shardPodTemplate;
 
   @BeforeAll
   static void renderThePolicy() {
@@ -40,166 +37,76 @@ class ExecutorAdmissionPolicyTest {
     assertThat(binding.getSpec().getMatchResources()).as("every namespace").isNull();
     assertThat(rendered.getSpec().getFailurePolicy()).isEqualTo("Fail");
     policy = new AdmissionPolicyEvaluator(rendered);
-    shardPodTemplate = ShippedExamples.examplePodTemplate();
   }
 
-  @Test
-  void theExecutorMayWriteAShardrunAnnotationOnItsOwnPod() {
-    Decision decision = patchOwnPod(pod -> withAnnotation(pod, "shardrun.io/result", "{\"v\":1,\"state\":\"running\"}"));
-    assertThat(decision.applies()).isTrue();
-    assertThat(decision.denials()).isEmpty();
-  }
-
-  @Test
-  void theExecutorMayReplaceItsResultAsTheRunGoesOn() {
-    Map<String, Object> old = withAnnotation(shardPod(OWN_POD), "shardrun.io/result", "{\"state\":\"running\"}");
-    Decision decision = policy.evaluate(update(EXECUTOR, OWN_POD, OWN_POD), withAnnotation(old, "shardrun.io/result", "{\"state\":\"done\"}"), old);
-    assertThat(decision.denials()).isEmpty();
-  }
-
-  @Test
-  void anotherPodIsDenied() {
-    Map<String, Object> other = shardPod("checkout-shard-1-m3q9z");
-    Decision decision = policy.evaluate(update(EXECUTOR, OWN_POD, "checkout-shard-1-m3q9z"),
-        withAnnotation(other, "shardrun.io/result", "{}"), other);
-    assertThat(decision.denials()).containsExactly("the Shardrun executor may change only the pod it runs in");
-  }
-
-  @Test
-  void aTokenWithoutThePodClaimIsDenied() {
-    Map<String, Object> request = update(EXECUTOR, OWN_POD, OWN_POD);
-    ((Map<?, ?>) request.get("userInfo")).remove("extra"); // a legacy Secret token is bound to no pod
-    Map<String, Object> old = shardPod(OWN_POD);
-    assertThat(policy.evaluate(request, withAnnotation(old, "shardrun.io/result", "{}"), old).denials())
-        .containsExactly("the Shardrun executor may change only the pod it runs in");
-  }
-
-  @Test
-  void aPodOfTheSameNameInAnotherNamespaceIsDenied() {
-    Map<String, Object> request = update(EXECUTOR, OWN_POD, OWN_POD);
-    request.put("namespace", "payments");
-    Map<String, Object> old = shardPod(OWN_POD);
-    assertThat(policy.evaluate(request, withAnnotation(old, "shardrun.io/result", "{}"), old).denials())
-        .containsExactly("the Shardrun executor may change only the pod it runs in");
-  }
-
-  @Test
-  void aLabelChangeIsDenied() {
-    Decision decision = patchOwnPod(pod -> {
-      ((Map<String, Object>) metadata(pod).get("labels")).put("shardrun.io/shard", "7");
-      return pod;
-    });
-    assertThat(decision.denials()).containsExactly(
-        "the Shardrun executor may change only annotations, not the spec, labels, owners or finalizers of its pod");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("io.shardrun.charts.AdmissionRecording#all")
+  void decidesEveryRecordedRequestAsTheApiServerDid(AdmissionRecording recording) {
+    Decision decision = policy.evaluate(recording.request());
+    assertThat(decision.errors()).as("%s: CEL errors, which the API server answers with 422 whatever the request", recording).isEmpty();
+    recording.assertAnsweredAsIn(RECORDED_WITH_THIS_POLICY, decision);
   }
 
   @Test
   void aSpecChangeIsDenied() {
-    Decision decision = patchOwnPod(pod -> {
-      Map<String, Object> container = (Map<String, Object>) ((List<?>) ((Map<?, ?>) pod.get("spec")).get("containers")).get(0);
-      container.put("image", "evil.example.com/miner:latest");
-      return pod;
-    });
-    assertThat(decision.denials()).containsExactly(
-        "the Shardrun executor may change only annotations, not the spec, labels, owners or finalizers of its pod");
+    AdmissionRecording patch = AdmissionRecording.named("own-pod-add-result");
+    container(patch.object(), 0).put("image", "evil.example.com/miner:latest");
+    assertThat(policy.evaluate(patch.request()).denials()).containsExactly(ONLY_ANNOTATIONS);
   }
 
   @Test
-  void anAnnotationOutsideShardrunIoIsDenied() {
-    assertThat(patchOwnPod(pod -> withAnnotation(pod, "cluster-autoscaler.kubernetes.io/safe-to-evict", "true")).denials())
-        .containsExactly("the Shardrun executor may add, change or remove only annotations under shardrun.io/");
-    assertThat(patchOwnPod(pod -> withAnnotation(pod, "shardrun.io.evil.com/x", "1")).denials())
-        .as("a prefix that merely starts like shardrun.io").hasSize(1);
+  void droppingTheOwnerOrAFinalizerIsDenied() {
+    AdmissionRecording orphaned = AdmissionRecording.named("own-pod-add-result");
+    metadata(orphaned.object()).remove("ownerReferences");
+    assertThat(policy.evaluate(orphaned.request()).denials()).containsExactly(ONLY_ANNOTATIONS);
+    AdmissionRecording untracked = AdmissionRecording.named("own-pod-add-result");
+    metadata(untracked.object()).remove("finalizers"); // the Job controller's batch.kubernetes.io/job-tracking
+    assertThat(policy.evaluate(untracked.request()).denials()).containsExactly(ONLY_ANNOTATIONS);
   }
 
   @Test
-  void removingOrChangingAnotherAnnotationIsDenied() {
-    Map<String, Object> old = withAnnotation(shardPod(OWN_POD), "kubectl.kubernetes.io/default-container", "executor");
-    Map<String, Object> removed = copy(old);
-    ((Map<?, ?>) metadata(removed).get("annotations")).remove("kubectl.kubernetes.io/default-container");
-    assertThat(policy.evaluate(update(EXECUTOR, OWN_POD, OWN_POD), removed, old).denials()).hasSize(1);
-    Map<String, Object> changed = withAnnotation(old, "kubectl.kubernetes.io/default-container", "browser");
-    assertThat(policy.evaluate(update(EXECUTOR, OWN_POD, OWN_POD), changed, old).denials()).hasSize(1);
+  void anAnnotationThatOnlyStartsLikeShardrunIoIsDenied() {
+    AdmissionRecording patch = AdmissionRecording.named("own-pod-add-result");
+    annotations(patch.object()).put("shardrun.io.evil.com/x", "1");
+    assertThat(policy.evaluate(patch.request()).denials()).containsExactly(ONLY_SHARDRUN_ANNOTATIONS);
   }
 
   @Test
-  void anythingButUpdatingAPodIsDenied() {
-    Map<String, Object> pod = shardPod(OWN_POD);
-    Map<String, Object> delete = update(EXECUTOR, OWN_POD, OWN_POD);
-    delete.put("operation", "DELETE");
-    assertThat(policy.evaluate(delete, null, pod).denials())
-        .containsExactly("the Shardrun executor may only update pods (to write its results into its own pod's annotations)");
-    Map<String, Object> eviction = update(EXECUTOR, OWN_POD, OWN_POD);
-    eviction.put("operation", "CREATE");
-    eviction.put("subResource", "eviction");
-    assertThat(policy.evaluate(eviction, Map.of("kind", "Eviction"), null).allowed()).isFalse();
-    Map<String, Object> configMap = update(EXECUTOR, OWN_POD, "checkout-plan");
-    configMap.put("operation", "CREATE");
-    configMap.put("resource", Map.of("group", "", "version", "v1", "resource", "configmaps"));
-    assertThat(policy.evaluate(configMap, Map.of("kind", "ConfigMap", "metadata", Map.of("name", "x")), null).allowed()).isFalse();
+  void changingAnotherAnnotationsValueIsDenied() {
+    AdmissionRecording patch = AdmissionRecording.named("own-pod-add-result");
+    annotations(patch.object()).put("kubectl.kubernetes.io/default-container", "browser"); // the renderer's: executor
+    assertThat(policy.evaluate(patch.request()).denials()).containsExactly(ONLY_SHARDRUN_ANNOTATIONS);
   }
 
   @Test
-  void otherServiceAccountsAndUsersAreLeftAlone() {
-    Map<String, Object> old = shardPod(OWN_POD);
-    Map<String, Object> relabelled = copy(old);
-    ((Map<String, Object>) metadata(relabelled).get("labels")).put("team", "x");
-    assertThat(policy.evaluate(update("system:serviceaccount:shardrun:shardrun-operator", null, OWN_POD), relabelled, old).applies()).isFalse();
-    assertThat(policy.evaluate(update("alice@example.com", null, OWN_POD), relabelled, old).applies()).isFalse();
-    assertThat(policy.evaluate(update("system:serviceaccount:ci:shardrun-executor-2", null, OWN_POD), relabelled, old).applies()).isFalse();
+  void aTokenWithNoExtraClaimsAtAllIsDenied() {
+    AdmissionRecording patch = AdmissionRecording.named("own-pod-add-result");
+    patch.userInfo().remove("extra"); // a legacy Secret token: no claims, not even credential-id
+    assertThat(policy.evaluate(patch.request()).denials()).containsExactly(ONLY_ITS_POD);
   }
 
-  // --- requests and pods as the API server hands them to CEL
-
-  private static Decision patchOwnPod(UnaryOperator<Map<String, Object>> change) {
-    Map<String, Object> old = shardPod(OWN_POD);
-    return policy.evaluate(update(EXECUTOR, OWN_POD, OWN_POD), change.apply(copy(old)), old);
-  }
-
-  /** An UPDATE of pod {@code target} by {@code user}, whose token is bound to pod {@code boundPod} (or none). */
-  private static Map<String, Object> update(String user, String boundPod, String target) {
-    Map<String, Object> userInfo = new HashMap<>();
-    userInfo.put("username", user);
-    userInfo.put("groups", List.of("system:serviceaccounts", "system:serviceaccounts:" + NAMESPACE, "system:authenticated"));
-    if (boundPod != null) {
-      userInfo.put("extra", new HashMap<>(Map.of(
-          "authentication.kubernetes.io/pod-name", List.of(boundPod),
-          "authentication.kubernetes.io/pod-uid", List.of("3f1c9d3e-5a9e-4c1b-9b51-0c7f0e6a1b2c"))));
+  @Test
+  void otherUsersAndServiceAccountsAreLeftAlone() {
+    for (String user : List.of("alice@example.com", "system:serviceaccount:shardrun:shardrun-executor-2",
+        "system:serviceaccount:shardrun-executor:default")) {
+      AdmissionRecording relabel = AdmissionRecording.named("own-pod-change-label"); // denied to the executor
+      relabel.userInfo().put("username", user);
+      assertThat(policy.evaluate(relabel.request()).applies()).as(user).isFalse();
     }
-    Map<String, Object> request = new HashMap<>();
-    request.put("operation", "UPDATE");
-    request.put("resource", Map.of("group", "", "version", "v1", "resource", "pods"));
-    request.put("subResource", "");
-    request.put("name", target);
-    request.put("namespace", NAMESPACE);
-    request.put("userInfo", userInfo);
-    return request;
-  }
-
-  /** A shard pod as the Job controller makes it from a rendered Job's template. */
-  private static Map<String, Object> shardPod(String name) {
-    Pod pod = new PodBuilder()
-        .withMetadata(shardPodTemplate.getMetadata())
-        .editMetadata().withName(name).withNamespace(NAMESPACE)
-        .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName("checkout-shard-0").withUid("9d2f").withController(true).endOwnerReference()
-        .endMetadata()
-        .withSpec(shardPodTemplate.getSpec())
-        .build();
-    return JSON.convertValue(pod, new TypeReference<>() {});
-  }
-
-  private static Map<String, Object> withAnnotation(Map<String, Object> pod, String key, String value) {
-    Map<String, Object> changed = copy(pod);
-    ((Map<String, Object>) metadata(changed).computeIfAbsent("annotations", k -> new HashMap<>())).put(key, value);
-    return changed;
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> metadata(Map<String, Object> pod) {
-    return (Map<String, Object>) pod.get("metadata");
+  private static Map<String, Object> metadata(Map<String, Object> object) {
+    return (Map<String, Object>) object.get("metadata");
   }
 
-  private static Map<String, Object> copy(Map<String, Object> pod) {
-    return JSON.convertValue(pod, new TypeReference<>() {});
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> annotations(Map<String, Object> object) {
+    return (Map<String, Object>) metadata(object).get("annotations");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> container(Map<String, Object> pod, int index) {
+    return ((List<Map<String, Object>>) ((Map<String, Object>) pod.get("spec")).get("containers")).get(index);
   }
 }

@@ -76,9 +76,9 @@ class CrdFileTest {
     assertThat(spec.getProperties().get("suite").getRequired()).containsExactly("configMap");
   }
 
+  /** At any depth, fields of Kubernetes' own types included: kubectl explain shows them all. */
   @Test
   void everyFieldHasADescriptionForKubectlExplain() throws IOException {
-    // Fields inside Kubernetes' own types (EnvVar, ResourceRequirements, Condition) are described upstream.
     List<String> undocumented = CrdSchemaFields.of(schema()).stream()
         .filter(f -> f.schema().getDescription() == null || f.schema().getDescription().isBlank())
         .map(CrdSchemaFields.Field::path).toList();
@@ -100,13 +100,17 @@ class CrdFileTest {
     }
   }
 
-  /** The generated CRD as committed: printer columns in the order TestRun declares them. */
+  /**
+   * The generated CRD as committed: printer columns in the order TestRun declares them, and the
+   * fields of Kubernetes' own types described ({@link KubernetesFieldDescriptions}).
+   */
   static final class CommittedCrd {
     static String render(CustomResourceDefinition crd) {
       List<String> declared = Arrays.stream(TestRun.class.getAnnotationsByType(AdditionalPrinterColumn.class))
           .map(AdditionalPrinterColumn::name).toList();
       for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
         version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(c -> declared.indexOf(c.getName())));
+        KubernetesFieldDescriptions.fillIn(version.getSchema().getOpenAPIV3Schema());
       }
       return "# Generated from crd/src/main/java by the crd-generator; do not edit.\n"
           + "# Regenerate: mvn -pl crd verify -Dshardrun.updateCrd=true\n"

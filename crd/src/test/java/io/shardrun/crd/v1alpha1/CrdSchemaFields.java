@@ -11,22 +11,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The fields of a TestRun CRD schema (spec, status and everything below them), each with its
- * path and schema, for tests that check every field has something: a description, a line in the
- * reference docs.
+ * The fields of a TestRun CRD schema (spec, status and everything below them, at any depth), each
+ * with its path, its schema and the Java class that declares it, for what must hold for every
+ * field: a description, a line in the reference docs.
  *
  * <p>Paths are dot-joined from the resource's root: {@code spec.browser.port}. The entries of a
  * list are {@code []} ({@code status.shards[].durationMs}), the values of a map {@code *}
  * ({@code status.byTag.*.passed}).
  *
- * <p>Where the walk stops: a field whose Java type is one of Kubernetes' own API types (package
- * {@value #KUBERNETES_TYPES}: {@code EnvVar}, {@code ResourceRequirements}, {@code Condition},
- * and lists or maps of them) is listed, but not the fields inside it: Kubernetes describes and
- * documents those, and their shape is whatever Kubernetes version the generator was built with.
- * The same goes for a field whose schema keeps unknown fields
- * ({@code x-kubernetes-preserve-unknown-fields}): it has no fixed inner fields. To know the Java
- * types, the schema is walked together with the classes it was generated from, starting at
- * {@link TestRun}; a schema field that no class has is an error.
+ * <p>The walk goes into Kubernetes' own types too ({@code spec.env[].valueFrom.secretKeyRef.key}),
+ * since {@code kubectl explain} shows those fields as well. It stops only at a field whose schema
+ * keeps unknown fields ({@code x-kubernetes-preserve-unknown-fields}): it has no fixed inner
+ * fields. To know which class declares a field, the schema is walked together with the classes it
+ * was generated from, starting at {@link TestRun}; a schema field that no class has is an error.
  */
 final class CrdSchemaFields {
   static final String KUBERNETES_TYPES = "io.fabric8.kubernetes.api.model";
@@ -34,9 +31,20 @@ final class CrdSchemaFields {
 
   /**
    * @param path e.g. {@code status.shards[].phase}
-   * @param embedded whether it is a Kubernetes type (or free-form) whose inner fields are not listed
+   * @param name its name in the declaring class's JSON, the last part of the path: {@code phase}
+   * @param declaredBy the class with that property: a Shardrun type ({@link ShardStatus}) or a Kubernetes one ({@code EnvVar})
    */
-  record Field(String path, JSONSchemaProps schema, boolean embedded) {}
+  record Field(String path, String name, JSONSchemaProps schema, Class<?> declaredBy) {
+    /** A field of one of Kubernetes' own types, which Kubernetes documents (and whose shape is the generator's Kubernetes version). */
+    boolean ofKubernetesType() {
+      return declaredBy.getName().startsWith(KUBERNETES_TYPES + ".");
+    }
+
+    /** Free-form below this field: it has no fixed inner fields. */
+    boolean keepsUnknownFields() {
+      return Boolean.TRUE.equals(schema.getXKubernetesPreserveUnknownFields());
+    }
+  }
 
   private CrdSchemaFields() {}
 
@@ -57,10 +65,9 @@ final class CrdSchemaFields {
       JavaType fieldType = bean.findProperties().stream().filter(p -> p.getName().equals(property.getKey())).findFirst()
           .map(BeanPropertyDefinition::getPrimaryType)
           .orElseThrow(() -> new IllegalStateException(fieldPath + " is in the schema but not in " + type.getRawClass().getName()));
-      boolean embedded = innermost(fieldType).getRawClass().getName().startsWith(KUBERNETES_TYPES + ".")
-          || Boolean.TRUE.equals(property.getValue().getXKubernetesPreserveUnknownFields());
-      out.add(new Field(fieldPath, property.getValue(), embedded));
-      if (!embedded) {
+      Field field = new Field(fieldPath, property.getKey(), property.getValue(), type.getRawClass());
+      out.add(field);
+      if (!field.keepsUnknownFields()) {
         inside(fieldPath, property.getValue(), fieldType, out);
       }
     }
@@ -76,10 +83,5 @@ final class CrdSchemaFields {
     } else {
       properties(path, schema, type, out);
     }
-  }
-
-  /** The element type of lists and maps, however deep; {@code type} itself otherwise. */
-  private static JavaType innermost(JavaType type) {
-    return type.isContainerType() ? innermost(type.getContentType()) : type;
   }
 }
