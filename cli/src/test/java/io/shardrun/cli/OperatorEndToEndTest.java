@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shardrun.core.history.Estimates;
@@ -30,6 +31,8 @@ import io.shardrun.executor.browser.BrowserTools;
 import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.site.StaticSite;
 import io.shardrun.operator.ShardrunOperator;
+import io.shardrun.operator.cluster.ApiServerDispatcher;
+import io.shardrun.operator.cluster.JobControllerPlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,20 +41,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole cluster path on the Fabric8 mock API server: the operator plans and creates Jobs; the
- * test plays the Job controller and the kubelet, running the real executor (a separate process,
- * with each Job's own args and env, against real Chromium and the example site) which publishes
- * through the API; the operator aggregates, and records history the next run plans with.
+ * The whole cluster path on the Fabric8 mock API server (refusing stale status writes as a real
+ * one does): the operator plans and creates Jobs; the test plays the Job controller and the
+ * kubelet in a real cluster's order (JobControllerPlay), running the real executor (a separate
+ * process, with each Job's own args and env, against real Chromium and the example site) which
+ * publishes through the API. One shard's first pod is deleted before its executor starts, and
+ * the Job's replacement runs it. The operator aggregates, the phase only moving forward, and
+ * records history the next run plans with.
  */
-@EnableKubernetesMockClient(crud = true)
 class OperatorEndToEndTest {
   static final String NS = "e2e";
+  static KubernetesMockServer server;
   static KubernetesClient client;
+
+  @BeforeAll
+  static void startServer() {
+    server = ApiServerDispatcher.start();
+    client = server.createClient();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    client.close();
+    server.destroy();
+  }
 
   @TempDir Path dir;
 
@@ -68,25 +89,45 @@ class OperatorEndToEndTest {
       client.resource(run).create();
       await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == 2);
 
-      List<Process> kubelets = new ArrayList<>();
-      for (Job job : client.batch().v1().jobs().inNamespace(NS).list().getItems()) {
-        kubelets.add(startPod(job, browser));
-      }
-      for (int i = 0; i < kubelets.size(); i++) {
-        assertThat(kubelets.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
-      }
-      List<Job> jobs = client.batch().v1().jobs().inNamespace(NS).list().getItems();
-      for (int i = 0; i < jobs.size(); i++) {
-        endJob(jobs.get(i), kubelets.get(i).exitValue());
-      }
+      List<Phase> phases = new CopyOnWriteArrayList<>();
+      try (var watch = client.resources(TestRun.class).inNamespace(NS).withName("first").watch(new Watcher<>() {
+        @Override
+        public void eventReceived(Action action, TestRun r) {
+          if (r.getStatus() != null) {
+            phases.add(r.getStatus().getPhase());
+          }
+        }
 
-      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        TestRun done = client.resources(TestRun.class).inNamespace(NS).withName("first").get();
-        assertThat(done.getStatus().getPhase()).as(String.valueOf(done.getStatus().getFailures())).isEqualTo(Phase.Succeeded);
-        assertThat(done.getStatus().getSummary().getFiles()).isEqualTo(7);
-        assertThat(done.getStatus().getSummary().getPassed()).isEqualTo(7);
-        assertThat(done.getStatus().getByTag()).containsKey("smoke");
-      });
+        @Override
+        public void onClose(WatcherException cause) {}
+      })) {
+        JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(200));
+        List<Job> jobs = client.batch().v1().jobs().inNamespace(NS).list().getItems();
+        List<Pod> pods = new ArrayList<>();
+        for (Job job : jobs) {
+          pods.add(play.startPod(job));
+        }
+        pods.set(0, play.delete(pods.get(0), Duration.ofSeconds(1))); // before its executor ran: the Job replaces it
+        List<Process> executors = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+          executors.add(startExecutor(jobs.get(i), pods.get(i), browser));
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+          assertThat(executors.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
+          assertThat(play.exit(pods.get(i), executors.get(i).exitValue(), null, Duration.ofSeconds(1))).isNull();
+        }
+
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+          TestRun done = client.resources(TestRun.class).inNamespace(NS).withName("first").get();
+          assertThat(done.getStatus().getPhase()).as(String.valueOf(done.getStatus().getFailures())).isEqualTo(Phase.Succeeded);
+          assertThat(done.getStatus().getSummary().getFiles()).isEqualTo(7);
+          assertThat(done.getStatus().getSummary().getPassed()).isEqualTo(7);
+          assertThat(done.getStatus().getByTag()).containsKey("smoke");
+        });
+      }
+      assertThat(phases).as("every phase the run's status showed, in order").containsSubsequence(Phase.Pending, Phase.Running, Phase.Succeeded)
+          .containsOnly(Phase.Pending, Phase.Running, Phase.Succeeded);
+      assertThat(phases.subList(phases.indexOf(Phase.Running), phases.size())).doesNotContain(Phase.Pending);
 
       // The second run plans balanced from the history the first one wrote.
       ConfigMap historyMap = client.configMaps().inNamespace(NS).withName("shardrun-history-demo-suite").get();
@@ -114,15 +155,10 @@ class OperatorEndToEndTest {
     return run;
   }
 
-  /** The kubelet's part: the pod object, its volumes on disk, and the executor with the Job's args and env. */
-  Process startPod(Job job, LocalChromedriver browser) throws Exception {
-    String podName = job.getMetadata().getName() + "-x7k2p";
+  /** The kubelet's part for the executor container of {@code pod}: its volumes on disk, and the executor with the Job's args and env. */
+  Process startExecutor(Job job, Pod pod, LocalChromedriver browser) throws Exception {
+    String podName = pod.getMetadata().getName();
     var template = job.getSpec().getTemplate();
-    client.resource(new PodBuilder().withMetadata(template.getMetadata()).editMetadata().withName(podName).withNamespace(NS)
-        .addNewOwnerReference().withApiVersion("batch/v1").withKind("Job").withName(job.getMetadata().getName())
-        .withUid(job.getMetadata().getUid()).withController(true).endOwnerReference()
-        .addToLabels("batch.kubernetes.io/job-name", job.getMetadata().getName()).endMetadata()
-        .withSpec(template.getSpec()).withNewStatus().withPhase("Running").endStatus().build()).create();
     Path root = Files.createDirectories(dir.resolve(podName));
     Container executor = template.getSpec().getContainers().get(0);
     List<String> args = new ArrayList<>(executor.getArgs());
@@ -159,14 +195,6 @@ class OperatorEndToEndTest {
     env.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
     env.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
     return process.start();
-  }
-
-  /** The Job controller's part: the pod failure policy's verdict on the executor's exit code. */
-  void endJob(Job job, int exitCode) {
-    String type = exitCode == 0 ? "Complete" : "Failed";
-    String reason = exitCode == 0 ? null : exitCode == 1 ? "PodFailurePolicy" : "BackoffLimitExceeded";
-    client.resource(new JobBuilder(job).withNewStatus().addNewCondition().withType(type).withStatus("True").withReason(reason)
-        .endCondition().endStatus().build()).updateStatus();
   }
 
   private static void replace(List<String> args, String flag, String value) {

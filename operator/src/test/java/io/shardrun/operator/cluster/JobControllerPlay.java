@@ -69,30 +69,50 @@ public final class JobControllerPlay {
    * @return the replacement pod, if the Job makes one
    */
   public Pod exit(Pod pod, int exitCode, String message, Duration backoff) throws InterruptedException {
-    Job job = job(pod);
-    int failedBefore = job.getStatus().getFailed() == null ? 0 : job.getStatus().getFailed();
-    boolean jobFails = exitCode == 1 || (exitCode != 0 && failedBefore + 1 > job.getSpec().getBackoffLimit());
-    String reason = exitCode == 0 ? "CompletionsReached" : exitCode == 1 ? "PodFailurePolicy" : "BackoffLimitExceeded";
-    pod = status(pod, "Running", terminated(exitCode, message));
+    pod = status(pod, "Running", terminated(exitCode, message)); // the sidecar is still being stopped
     pause();
     pod = status(pod, exitCode == 0 ? "Succeeded" : "Failed", terminated(exitCode, message));
     pause();
+    return count(pod, exitCode == 0 ? Ending.SUCCEEDED : exitCode == 1 ? Ending.FAILS_JOB : Ending.RETRIED, backoff);
+  }
+
+  /**
+   * Deletes the running pod as {@code kubectl delete pod} does (d-pod-deleted): it is marked for
+   * deletion and still runs, then the kubelet stops it (Failed, exit 143), the Job counts a
+   * failure and the pod goes; a replacement comes after {@code backoff} while retries are left.
+   */
+  public Pod delete(Pod pod, Duration backoff) throws InterruptedException {
+    client.resource(pod).delete(); // with the job-tracking finalizer, only marks it
+    pause();
+    pod = status(pod, "Failed", terminated(143, null));
+    pause();
+    return count(pod, Ending.RETRIED, backoff);
+  }
+
+  private enum Ending { SUCCEEDED, FAILS_JOB, RETRIED }
+
+  /** The Job controller's account of a terminal pod: two Job updates around the finalizer's removal. */
+  private Pod count(Pod pod, Ending ending, Duration backoff) throws InterruptedException {
+    Job job = job(pod);
+    int failedBefore = job.getStatus().getFailed() == null ? 0 : job.getStatus().getFailed();
+    boolean succeeded = ending == Ending.SUCCEEDED;
+    boolean ends = ending != Ending.RETRIED || failedBefore + 1 > job.getSpec().getBackoffLimit();
+    String reason = succeeded ? "CompletionsReached" : ending == Ending.FAILS_JOB ? "PodFailurePolicy" : "BackoffLimitExceeded";
     String uid = pod.getMetadata().getUid();
-    boolean ends = exitCode == 0 || jobFails;
-    JobCondition decided = condition(exitCode == 0 ? "SuccessCriteriaMet" : "FailureTarget", reason);
     editJobStatus(job, s -> {
       s.withActive(null).withNewUncountedTerminatedPods()
-          .withSucceeded(exitCode == 0 ? List.of(uid) : null).withFailed(exitCode == 0 ? null : List.of(uid)).endUncountedTerminatedPods();
-      return ends ? s.addToConditions(decided) : s;
+          .withSucceeded(succeeded ? List.of(uid) : null).withFailed(succeeded ? null : List.of(uid)).endUncountedTerminatedPods();
+      return ends ? s.addToConditions(condition(succeeded ? "SuccessCriteriaMet" : "FailureTarget", reason)) : s;
     });
     pause();
-    pod.getMetadata().setFinalizers(new ArrayList<>());
-    client.resource(pod).update();
+    Pod fresh = client.resource(pod).get();
+    fresh.getMetadata().setFinalizers(new ArrayList<>());
+    client.resource(fresh).update(); // a pod marked for deletion goes now
     pause();
     editJobStatus(job, s -> {
       s.withNewUncountedTerminatedPods().endUncountedTerminatedPods();
-      s = exitCode == 0 ? s.withSucceeded(1) : s.withFailed(failedBefore + 1);
-      return ends ? s.addToConditions(condition(exitCode == 0 ? "Complete" : "Failed", reason)).withCompletionTime(now()) : s;
+      s = succeeded ? s.withSucceeded(1) : s.withFailed(failedBefore + 1);
+      return ends ? s.addToConditions(condition(succeeded ? "Complete" : "Failed", reason)).withCompletionTime(now()) : s;
     });
     if (ends) {
       return null;
