@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shardrun.core.history.Estimates;
@@ -31,7 +30,7 @@ import io.shardrun.executor.browser.BrowserTools;
 import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.site.StaticSite;
 import io.shardrun.operator.ShardrunOperator;
-import io.shardrun.operator.cluster.ApiServerDispatcher;
+import io.shardrun.operator.cluster.ApiServer;
 import io.shardrun.operator.cluster.JobControllerPlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +42,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,20 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperatorEndToEndTest {
   static final String NS = "e2e";
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-
-  @BeforeAll
-  static void startServer() {
-    server = ApiServerDispatcher.start();
-    client = server.createClient();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension static final ApiServer API = new ApiServer();
+  KubernetesClient client = API.client();
 
   @TempDir Path dir;
 

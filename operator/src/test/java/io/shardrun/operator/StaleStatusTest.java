@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
@@ -25,7 +24,7 @@ import io.shardrun.core.run.Manifests;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.TestRun;
-import io.shardrun.operator.cluster.ApiServerDispatcher;
+import io.shardrun.operator.cluster.ApiServer;
 import io.shardrun.operator.cluster.JobControllerPlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +33,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A reconcile that starts from a TestRun the cache has not updated yet (it does not show the
@@ -47,15 +46,13 @@ import org.junit.jupiter.api.Test;
  */
 class StaleStatusTest {
   static final String NS = "stale";
-  KubernetesMockServer server;
-  KubernetesClient client;
+  @RegisterExtension static final ApiServer API = new ApiServer();
+  KubernetesClient client = API.client();
   SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   TestRunReconciler reconciler;
 
   @BeforeEach
   void start() throws Exception {
-    server = ApiServerDispatcher.start();
-    client = server.createClient();
     client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).create();
     client.resource(SuiteConfigMap.build("demo-suite", NS, SuiteFiles.fromDirectory(Path.of("../examples/suite")))).create();
     TestRun run = Manifests.read(Files.readString(Path.of("../examples/testrun.yaml")), "testrun.yaml").testRuns().get(0);
@@ -63,12 +60,6 @@ class StaleStatusTest {
     client.resource(run).create();
     reconciler = new TestRunReconciler(new JobRenderer(Images.defaults()), new Events(client, Clock.systemUTC()),
         new RunMetrics(metrics), Clock.systemUTC());
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
   }
 
   @Test

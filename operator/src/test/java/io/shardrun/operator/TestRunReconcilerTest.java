@@ -10,10 +10,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.javaoperatorsdk.operator.Operator;
-import io.shardrun.operator.cluster.ApiServerDispatcher;
+import io.shardrun.operator.cluster.ApiServer;
 import io.shardrun.operator.cluster.JobControllerPlay;
 import io.shardrun.operator.recorded.RecordedJobController;
 import io.shardrun.operator.recorded.RecordedLifecycle;
@@ -46,10 +45,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator against the Fabric8 mock API server (CRUD mode, corrected to refuse stale status
@@ -59,30 +58,18 @@ import org.junit.jupiter.api.Test;
 class TestRunReconcilerTest {
   /** Tells the operator's requests from the test's own. */
   static final String OPERATOR_AGENT = "shardrun-operator-under-test";
-  static KubernetesMockServer server;
+  @RegisterExtension static final ApiServer API = new ApiServer();
+  KubernetesClient client = API.client();
   static final java.util.Set<ChartOperatorRules.Access> operatorRequests = new java.util.TreeSet<>(
       java.util.Comparator.comparing(ChartOperatorRules.Access::toString));
   /** Not the defaults: the operator must render with the images it is given. */
   static final Images IMAGES = new Images("mirror.test/shardrun:1", "mirror.test/shardrun-browser:1");
-  static KubernetesClient client;
   static int tests;
   String NS;
   Operator operator;
   KubernetesClient operatorClient;
   SuiteFiles suite;
   io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-
-  @BeforeAll
-  static void startServer() {
-    server = ApiServerDispatcher.start();
-    client = server.createClient();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-    server.destroy();
-  }
 
   @BeforeEach
   void start() throws Exception {
@@ -108,7 +95,7 @@ class TestRunReconcilerTest {
   /** "METHOD path" of each request the operator made since the last call; each is also checked against the chart's RBAC. */
   static List<String> operatorRequests() throws InterruptedException {
     List<String> made = new java.util.ArrayList<>();
-    for (RecordedRequest request; (request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
+    for (RecordedRequest request; (request = API.server().takeRequest(1, TimeUnit.MILLISECONDS)) != null; ) {
       if (OPERATOR_AGENT.equals(request.getHeader("User-Agent"))) {
         ChartOperatorRules.Access.of(request.getMethod(), request.getPath()).ifPresent(operatorRequests::add);
         made.add(request.getMethod() + " " + request.getPath());
