@@ -431,4 +431,34 @@ class TestRunReconcilerTest {
       }
     }
   }
+
+  /** A shard that finished, whose pod is then deleted while another shard still runs: its results count at the end. */
+  @Test
+  void aFinishedShardsResultsSurviveItsPodsDeletionBeforeTheRunEnds() throws Exception {
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    client.resource(testRun("kept")).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == 2);
+    Plan plan = PlanCodec.read(client.configMaps().inNamespace(NS).withName("kept-plan").get().getData().get("plan.json"), "plan");
+    JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(50));
+    List<Pod> pods = new java.util.ArrayList<>();
+    for (var shard : plan.nonEmptyShards()) {
+      Pod pod = play.startPod(client.batch().v1().jobs().inNamespace(NS).withName("kept-shard-" + shard.index()).get());
+      List<FileResult> passed = shard.files().stream().map(PlannedFile::path)
+          .map(f -> new FileResult(f, Outcome.PASSED, 1000, List.of("t"), null, null)).toList();
+      pods.add(play.annotate(pod, Map.of(ResultsCodec.ANNOTATION, ResultsCodec.encode(
+          new ResultsDocument(shard.index(), ShardState.DONE, ShardCounts.tally(passed.size(), passed, 1000), passed)))));
+    }
+    play.exit(pods.get(0), 0, null, Duration.ZERO);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(client.configMaps().inNamespace(NS).withName("kept-results").get().getData()).containsKey("shard-0"));
+    client.pods().inNamespace(NS).withName(pods.get(0).getMetadata().getName()).delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.pods().inNamespace(NS).withName(pods.get(0).getMetadata().getName()).get() == null);
+    play.exit(pods.get(1), 0, null, Duration.ZERO);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      TestRun done = get("kept");
+      assertThat(done.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+      assertThat(done.getStatus().getSummary().getPassed()).isEqualTo(plan.fileCount());
+      assertThat(done.getStatus().getByTag().get("t").getPassed()).isEqualTo(plan.fileCount());
+    });
+  }
 }
