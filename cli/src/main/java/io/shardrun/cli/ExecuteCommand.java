@@ -8,6 +8,7 @@ import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.ResultsDocument;
@@ -22,9 +23,11 @@ import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.browser.WebDriverStatus;
 import io.shardrun.executor.publish.DebouncedPublisher;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
+import io.shardrun.executor.publish.TerminationMessage;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.run.ShardRunner;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -46,10 +49,12 @@ import picocli.CommandLine.Spec;
  * {@code shardrun execute}: what a shard pod runs. Runs the shard's files in plan order against
  * the browser sidecar and publishes the results document into the pod's own annotation after
  * each file (at most every 2 s) and at the end. Exit codes match the Job's pod failure policy:
- * 0 passed, 1 tests failed (the Job fails at once), 2 infrastructure (the pod is retried).
+ * 0 passed, 1 tests failed (the Job fails at once), 2 infrastructure (the pod is retried). An
+ * error also goes into the container's termination message, for the operator to show.
  */
 @Command(name = "execute", description = "Run one shard of a plan in a pod and publish its results in the"
-    + " pod's shardrun.io/result annotation. Exit 0 passed, 1 tests failed, 2 infrastructure error.")
+    + " pod's shardrun.io/result annotation. Exit 0 passed, 1 tests failed, 2 infrastructure error; an error that"
+    + " ends the shard is also written to the container's termination message (--termination-log).")
 final class ExecuteCommand implements Callable<Integer> {
   static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(2);
 
@@ -88,8 +93,22 @@ final class ExecuteCommand implements Callable<Integer> {
   @Option(names = "--file-timeout", paramLabel = "SECONDS", description = "Limit per file without meta.timeout_s. Default: 300.")
   long fileTimeout = RunLimits.DEFAULT_FILE_TIMEOUT.toSeconds();
 
+  @Option(names = "--termination-log", paramLabel = "FILE",
+      description = "Where an error that ends the shard is also written, on one line, when the file exists: the container's"
+          + " termination message. Default: " + JobRenderer.TERMINATION_LOG + ".")
+  Path terminationLog = Path.of(JobRenderer.TERMINATION_LOG);
+
   @Override
   public Integer call() throws Exception {
+    try {
+      return execute();
+    } catch (Exception e) {
+      writeTerminationMessage(Main.errorMessage(e));
+      throw e;
+    }
+  }
+
+  private int execute() throws Exception {
     if (podName == null || podName.isBlank() || podNamespace == null || podNamespace.isBlank()) {
       throw new CliException("POD_NAME and POD_NAMESPACE must be set (the shard Job sets them from the downward API),"
           + " or pass --pod-name and --pod-namespace");
@@ -141,6 +160,18 @@ final class ExecuteCommand implements Callable<Integer> {
       ownPod.begin(first);
     } catch (IllegalStateException e) {
       throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
+    }
+  }
+
+  private void warn(String warning) {
+    spec.commandLine().getErr().println("warning: " + warning);
+  }
+
+  private void writeTerminationMessage(String message) {
+    try {
+      TerminationMessage.write(terminationLog, message);
+    } catch (IOException e) {
+      warn("cannot write the termination message to " + terminationLog + ": " + e.getMessage());
     }
   }
 

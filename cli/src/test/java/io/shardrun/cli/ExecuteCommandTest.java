@@ -120,11 +120,13 @@ class ExecuteCommandTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort(); // closed again: nothing listens there
     }
+    Path terminationLog = Files.createFile(dir.resolve("termination-log"));
     Cli cli = Cli.run("execute", "--plan", plan.toString(), "--shard", "0", "--suite", suite.toString(),
         "--webdriver-url", "http://127.0.0.1:" + port, "--webdriver-wait", "1",
-        "--pod-name", "p", "--pod-namespace", "qa");
+        "--pod-name", "p", "--pod-namespace", "qa", "--termination-log", terminationLog.toString());
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).isEqualTo("error: the browser sidecar did not answer http://127.0.0.1:" + port + "/status within 1 s\n");
+    assertThat(terminationLog).hasContent("the browser sidecar did not answer http://127.0.0.1:" + port + "/status within 1 s");
   }
 
   @Test
@@ -133,12 +135,14 @@ class ExecuteCommandTest {
     Files.writeString(suite.resolve("home.json"), "{\"steps\": [{\"command\": \"open\", \"target\": \"" + site.baseUrl() + "/index.html\"}]}");
     Path plan = dir.resolve("plan.json");
     Files.writeString(plan, PlanCodec.write(new Plan(Sharding.HASH, List.of(new PlannedShard(0, 1000, List.of(new PlannedFile("home.json", 1000)))))));
+    Path terminationLog = dir.resolve("termination-log"); // not created: as outside a pod
     Cli cli = Cli.run("execute", "--plan", plan.toString(), "--shard", "0", "--suite", suite.toString(),
         "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(),
-        "--pod-name", "ghost-shard-0-q2w3e", "--pod-namespace", "qa");
+        "--pod-name", "ghost-shard-0-q2w3e", "--pod-namespace", "qa", "--termination-log", terminationLog.toString());
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).isEqualTo("error: pod qa/ghost-shard-0-q2w3e does not exist:"
         + " POD_NAME and POD_NAMESPACE must name the executor's own pod\n");
     assertThat(dir.resolve("out/junit.xml")).as("no file ran").doesNotExist();
+    assertThat(terminationLog).doesNotExist();
   }
 }

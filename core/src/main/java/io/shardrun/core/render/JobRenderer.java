@@ -49,6 +49,12 @@ public final class JobRenderer {
   public static final String OUT_DIR = "/tmp/shardrun";
   public static final String EXECUTOR = "executor";
   public static final String BROWSER = "browser";
+  /**
+   * The executor's termination message file (Kubernetes' default path, policy File): the
+   * executor writes why it ended with an error there, and the kubelet copies it into the pod's
+   * status, {@code containerStatuses[name=executor].state.terminated.message}.
+   */
+  public static final String TERMINATION_LOG = "/dev/termination-log";
   /** Executor exit code for "tests failed": fails the Job at once, never retried. */
   public static final int EXIT_TESTS_FAILED = 1;
   public static final long USER_ID = 65532;
@@ -178,6 +184,9 @@ public final class JobRenderer {
             "--webdriver-url", "http://127.0.0.1:" + spec.getBrowser().getPort(),
             "--out", OUT_DIR)
         .withEnv(env)
+        .withTerminationMessagePath(TERMINATION_LOG)
+        // File, never FallbackToLogsOnError: the message is the executor's error line, not the tail of its log.
+        .withTerminationMessagePolicy("File")
         .withResources(or(spec.getExecutor().getResources(), resources("100m", "256Mi", "512Mi")))
         .withSecurityContext(containerSecurityContext())
         .withVolumeMounts(

@@ -146,6 +146,13 @@ class JobRendererTest {
   }
 
   @Test
+  void theExecutorsErrorGoesToItsTerminationMessageFile() {
+    Container executor = executor(renderer.shardJob(testRun("r", "u"), PLAN.shards().get(0), SUITE));
+    assertThat(executor.getTerminationMessagePath()).isEqualTo("/dev/termination-log");
+    assertThat(executor.getTerminationMessagePolicy()).isEqualTo("File");
+  }
+
+  @Test
   void explicitImagesAndPortOverrideTheDefaults() {
     TestRun run = testRun("r", "u");
     run.getSpec().getBrowser().setImage("selenium/standalone-chromium:4");
