@@ -23,6 +23,7 @@ import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.browser.WebDriverStatus;
 import io.shardrun.executor.publish.DebouncedPublisher;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
+import io.shardrun.executor.publish.PublishException;
 import io.shardrun.executor.publish.TerminationMessage;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
@@ -135,8 +136,10 @@ final class ExecuteCommand implements Callable<Integer> {
     List<FileResult> finished = Collections.synchronizedList(new ArrayList<>());
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       PodAnnotationPublisher ownPod = new PodAnnotationPublisher(client, podNamespace, podName);
-      begin(ownPod, document(files.size(), finished, ShardState.RUNNING, started));
-      try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL)) {
+      // Before any file: a pod the executor cannot write to stops the shard now, not after its
+      // last file, when its results could no longer be delivered.
+      ownPod.publish(document(files.size(), finished, ShardState.RUNNING, started));
+      try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn)) {
         RemoteSessions sessions = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
         FileRunner runner = new FileRunner(sessions, System.getenv(), limits, out.resolve(Integer.toString(shard)), watchdog);
         List<FileRun> runs = new ShardRunner(suite, runner, limits, run -> {
@@ -149,17 +152,10 @@ final class ExecuteCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return ExitCodes.of(runs);
       }
+    } catch (PublishException e) {
+      throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
     } finally {
       watchdog.shutdownNow();
-    }
-  }
-
-  /** Publishes the first document before any file runs: one that cannot be delivered stops the shard now. */
-  private static void begin(PodAnnotationPublisher ownPod, ResultsDocument first) {
-    try {
-      ownPod.begin(first);
-    } catch (IllegalStateException e) {
-      throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
     }
   }
 
