@@ -36,7 +36,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,6 +96,12 @@ final class ExecuteCommand implements Callable<Integer> {
   @Option(names = "--file-timeout", paramLabel = "SECONDS", description = "Limit per file without meta.timeout_s. Default: 300.")
   long fileTimeout = RunLimits.DEFAULT_FILE_TIMEOUT.toSeconds();
 
+  @Option(names = "--variables", split = ",", paramLabel = "NAME",
+      description = "The environment variables the action files see as $${NAME} (the TestRun's spec.env names), comma-separated;"
+          + " their values are masked in messages. No other variable of the pod's environment is visible to the files."
+          + " A listed name the environment does not set stays undefined.")
+  List<String> variableNames = List.of();
+
   @Option(names = "--termination-log", paramLabel = "FILE",
       description = "Where an error that ends the shard is also written, on one line, when the file exists: the container's"
           + " termination message. Default: " + JobRenderer.TERMINATION_LOG + ".")
@@ -141,7 +149,7 @@ final class ExecuteCommand implements Callable<Integer> {
       ownPod.publish(document(files.size(), finished, ShardState.RUNNING, started));
       try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn)) {
         RemoteSessions sessions = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
-        FileRunner runner = new FileRunner(sessions, System.getenv(), limits, out.resolve(Integer.toString(shard)), watchdog);
+        FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
         List<FileRun> runs = new ShardRunner(suite, runner, limits, run -> {
           finished.add(run.toResult());
           publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
@@ -157,6 +165,17 @@ final class ExecuteCommand implements Callable<Integer> {
     } finally {
       watchdog.shutdownNow();
     }
+  }
+
+  /** Only the listed names: the rest of the pod's environment (HOME, HOSTNAME, ...) would be masked wherever it appears. */
+  private Map<String, String> variables(Map<String, String> environment) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (String name : variableNames) {
+      if (environment.containsKey(name)) {
+        variables.put(name, environment.get(name));
+      }
+    }
+    return variables;
   }
 
   private void warn(String warning) {

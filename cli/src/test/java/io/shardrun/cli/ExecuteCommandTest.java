@@ -28,6 +28,8 @@ import io.shardrun.executor.site.StaticSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,41 @@ class ExecuteCommandTest {
     assertThat(results.files().get(0).tags()).containsExactly("smoke");
     assertThat(results.files().get(1).message()).isEqualTo("steps[1] assertTitle Elsewhere: expected 'Elsewhere' but was 'Home - Shardrun demo'");
     assertThat(dir.resolve("out/junit.xml")).exists();
+  }
+
+  @Test
+  void theFilesSeeOnlyTheListedVariablesSoOnlyTheirValuesAreMasked() throws Exception {
+    String pod = "vars-shard-0-x7k2p";
+    client.pods().inNamespace("qa-vars").resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace("qa-vars").endMetadata().build()).create();
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("where.json"), "{\"steps\": [{\"command\": \"open\", \"target\": \"${BASE_URL}/index.html\"},"
+        + " {\"command\": \"verifyTitle\", \"target\": \"/tmp on qa-vars/" + pod + " with ${API_TOKEN}\"}]}");
+    Files.writeString(suite.resolve("unset.json"), "{\"steps\": [{\"command\": \"echo\", \"target\": \"${SHOP_USER}\"}]}");
+    List<String> files = List.of("where.json", "unset.json");
+    Path plan = Files.writeString(dir.resolve("plan.json"), PlanCodec.write(new Plan(Sharding.HASH,
+        List.of(new PlannedShard(0, 2000, List.of(new PlannedFile("where.json", 1000), new PlannedFile("unset.json", 1000)))))));
+    // A process of its own, with the environment of a shard pod: the test cannot change its own.
+    ProcessBuilder executor = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "execute", "--plan", plan.toString(), "--shard", "0", "--suite", suite.toString(),
+        "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(), "--variables=BASE_URL,API_TOKEN,SHOP_USER")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile());
+    executor.environment().clear();
+    executor.environment().putAll(Map.of("HOME", "/tmp", "HOSTNAME", pod, "POD_NAME", pod, "POD_NAMESPACE", "qa-vars",
+        "BASE_URL", site.baseUrl(), "API_TOKEN", "s3cr3t-t0ken"));
+    executor.environment().putAll(Map.of("KUBERNETES_MASTER", client.getMasterUrl().toString(), "KUBERNETES_TRUST_CERTIFICATES", "true",
+        "KUBERNETES_AUTH_TRYKUBECONFIG", "false", "KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false"));
+
+    Process process = executor.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(Files.readString(dir.resolve("log"))).isEqualTo(1);
+    ResultsDocument results = ResultsCodec.decode(client.pods().inNamespace("qa-vars").withName(pod).get()
+        .getMetadata().getAnnotations().get(ResultsCodec.ANNOTATION), files, "pod annotation");
+    assertThat(results.files()).extracting(FileResult::message).containsExactly(
+        "steps[1] verifyTitle /tmp on qa-vars/" + pod + " with ${API_TOKEN}: expected '/tmp on qa-vars/" + pod
+            + " with ${API_TOKEN}' but was 'Home - Shardrun demo'",
+        "steps[0] echo ${SHOP_USER}: variable ${SHOP_USER} is not set: define it in the run's environment"
+            + " (spec.env, --env, --base-url) or store it in an earlier step");
   }
 
   @Test

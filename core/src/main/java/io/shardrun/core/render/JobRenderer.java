@@ -177,12 +177,7 @@ public final class JobRenderer {
     return new ContainerBuilder()
         .withName(EXECUTOR)
         .withImage(or(spec.getExecutor().getImage(), images.executor()))
-        .withArgs("execute",
-            "--plan", PLAN_DIR + "/" + PLAN_KEY,
-            "--shard", Integer.toString(shard),
-            "--suite", SUITE_DIR,
-            "--webdriver-url", "http://127.0.0.1:" + spec.getBrowser().getPort(),
-            "--out", OUT_DIR)
+        .withArgs(executorArgs(spec, shard))
         .withEnv(env)
         .withTerminationMessagePath(TERMINATION_LOG)
         // File, never FallbackToLogsOnError: the message is the executor's error line, not the tail of its log.
@@ -195,6 +190,23 @@ public final class JobRenderer {
             mount("executor-tmp", "/tmp", false),
             mount("api-token", TOKEN_DIR, true))
         .build();
+  }
+
+  private static List<String> executorArgs(TestRunSpec spec, int shard) {
+    List<String> args = new ArrayList<>(List.of("execute",
+        "--plan", PLAN_DIR + "/" + PLAN_KEY,
+        "--shard", Integer.toString(shard),
+        "--suite", SUITE_DIR,
+        "--webdriver-url", "http://127.0.0.1:" + spec.getBrowser().getPort(),
+        "--out", OUT_DIR));
+    List<String> variables = spec.getEnv().stream().map(EnvVar::getName).distinct().toList();
+    if (!variables.isEmpty()) {
+      // The action files' variables are spec.env alone, not the rest of the pod's environment.
+      // One argument with "=": a name may start with "-" and must never read as an option.
+      // SpecValidator refuses a name with a comma.
+      args.add("--variables=" + String.join(",", variables));
+    }
+    return args;
   }
 
   private static List<Volume> volumes(TestRun run, SuiteFiles suite) {
