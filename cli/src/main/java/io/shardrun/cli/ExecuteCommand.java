@@ -8,6 +8,7 @@ import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.ResultsDocument;
@@ -22,9 +23,12 @@ import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.browser.WebDriverStatus;
 import io.shardrun.executor.publish.DebouncedPublisher;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
+import io.shardrun.executor.publish.PublishException;
+import io.shardrun.executor.publish.TerminationMessage;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.run.ShardRunner;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,7 +36,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,10 +52,12 @@ import picocli.CommandLine.Spec;
  * {@code shardrun execute}: what a shard pod runs. Runs the shard's files in plan order against
  * the browser sidecar and publishes the results document into the pod's own annotation after
  * each file (at most every 2 s) and at the end. Exit codes match the Job's pod failure policy:
- * 0 passed, 1 tests failed (the Job fails at once), 2 infrastructure (the pod is retried).
+ * 0 passed, 1 tests failed (the Job fails at once), 2 infrastructure (the pod is retried). An
+ * error also goes into the container's termination message, for the operator to show.
  */
 @Command(name = "execute", description = "Run one shard of a plan in a pod and publish its results in the"
-    + " pod's shardrun.io/result annotation. Exit 0 passed, 1 tests failed, 2 infrastructure error.")
+    + " pod's shardrun.io/result annotation. Exit 0 passed, 1 tests failed, 2 infrastructure error; an error that"
+    + " ends the shard is also written to the container's termination message (--termination-log).")
 final class ExecuteCommand implements Callable<Integer> {
   static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(2);
 
@@ -88,8 +96,28 @@ final class ExecuteCommand implements Callable<Integer> {
   @Option(names = "--file-timeout", paramLabel = "SECONDS", description = "Limit per file without meta.timeout_s. Default: 300.")
   long fileTimeout = RunLimits.DEFAULT_FILE_TIMEOUT.toSeconds();
 
+  @Option(names = "--variables", split = ",", paramLabel = "NAME",
+      description = "The environment variables the action files see as $${NAME} (the TestRun's spec.env names), comma-separated;"
+          + " their values are masked in messages. No other variable of the pod's environment is visible to the files."
+          + " A listed name the environment does not set stays undefined.")
+  List<String> variableNames = List.of();
+
+  @Option(names = "--termination-log", paramLabel = "FILE",
+      description = "Where an error that ends the shard is also written, on one line, when the file exists: the container's"
+          + " termination message. Default: " + JobRenderer.TERMINATION_LOG + ".")
+  Path terminationLog = Path.of(JobRenderer.TERMINATION_LOG);
+
   @Override
   public Integer call() throws Exception {
+    try {
+      return execute();
+    } catch (Exception e) {
+      writeTerminationMessage(Main.errorMessage(e));
+      throw e;
+    }
+  }
+
+  private int execute() throws Exception {
     if (podName == null || podName.isBlank() || podNamespace == null || podNamespace.isBlank()) {
       throw new CliException("POD_NAME and POD_NAMESPACE must be set (the shard Job sets them from the downward API),"
           + " or pass --pod-name and --pod-namespace");
@@ -116,10 +144,12 @@ final class ExecuteCommand implements Callable<Integer> {
     List<FileResult> finished = Collections.synchronizedList(new ArrayList<>());
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       PodAnnotationPublisher ownPod = new PodAnnotationPublisher(client, podNamespace, podName);
-      begin(ownPod, document(files.size(), finished, ShardState.RUNNING, started));
-      try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL)) {
+      // Before any file: a pod the executor cannot write to stops the shard now, not after its
+      // last file, when its results could no longer be delivered.
+      ownPod.publish(document(files.size(), finished, ShardState.RUNNING, started));
+      try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn)) {
         RemoteSessions sessions = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
-        FileRunner runner = new FileRunner(sessions, System.getenv(), limits, out.resolve(Integer.toString(shard)), watchdog);
+        FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
         List<FileRun> runs = new ShardRunner(suite, runner, limits, run -> {
           finished.add(run.toResult());
           publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
@@ -130,17 +160,33 @@ final class ExecuteCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return ExitCodes.of(runs);
       }
+    } catch (PublishException e) {
+      throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
     } finally {
       watchdog.shutdownNow();
     }
   }
 
-  /** Publishes the first document before any file runs: one that cannot be delivered stops the shard now. */
-  private static void begin(PodAnnotationPublisher ownPod, ResultsDocument first) {
+  /** Only the listed names: the rest of the pod's environment (HOME, HOSTNAME, ...) would be masked wherever it appears. */
+  private Map<String, String> variables(Map<String, String> environment) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (String name : variableNames) {
+      if (environment.containsKey(name)) {
+        variables.put(name, environment.get(name));
+      }
+    }
+    return variables;
+  }
+
+  private void warn(String warning) {
+    spec.commandLine().getErr().println("warning: " + warning);
+  }
+
+  private void writeTerminationMessage(String message) {
     try {
-      ownPod.begin(first);
-    } catch (IllegalStateException e) {
-      throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
+      TerminationMessage.write(terminationLog, message);
+    } catch (IOException e) {
+      warn("cannot write the termination message to " + terminationLog + ": " + e.getMessage());
     }
   }
 

@@ -38,10 +38,15 @@ public final class Main implements Runnable {
     return new CommandLine(new Main())
         .setExitCodeExceptionMapper(e -> e instanceof CliException c ? c.exitCode() : ExitCodes.USAGE_OR_INFRASTRUCTURE)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          cmd.getErr().println("error: " + (e instanceof CliException || e instanceof IllegalArgumentException
-              || e instanceof io.shardrun.core.suite.SuiteException ? e.getMessage() : e.toString()));
+          cmd.getErr().println("error: " + errorMessage(e));
           return cmd.getExitCodeExceptionMapper().getExitCode(e);
         });
+  }
+
+  /** What follows "error: " when a command fails. */
+  static String errorMessage(Exception e) {
+    return e instanceof CliException || e instanceof IllegalArgumentException
+        || e instanceof io.shardrun.core.suite.SuiteException ? e.getMessage() : e.toString();
   }
 
   @Override

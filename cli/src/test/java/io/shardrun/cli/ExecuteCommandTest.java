@@ -2,10 +2,16 @@ package io.shardrun.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
@@ -22,6 +28,8 @@ import io.shardrun.executor.site.StaticSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnableKubernetesMockClient(crud = true)
 class ExecuteCommandTest {
   static KubernetesClient client;
+  static KubernetesMockServer server;
   static LocalChromedriver driver;
   static StaticSite site;
 
@@ -91,6 +100,41 @@ class ExecuteCommandTest {
   }
 
   @Test
+  void theFilesSeeOnlyTheListedVariablesSoOnlyTheirValuesAreMasked() throws Exception {
+    String pod = "vars-shard-0-x7k2p";
+    client.pods().inNamespace("qa-vars").resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace("qa-vars").endMetadata().build()).create();
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("where.json"), "{\"steps\": [{\"command\": \"open\", \"target\": \"${BASE_URL}/index.html\"},"
+        + " {\"command\": \"verifyTitle\", \"target\": \"/tmp on qa-vars/" + pod + " with ${API_TOKEN}\"}]}");
+    Files.writeString(suite.resolve("unset.json"), "{\"steps\": [{\"command\": \"echo\", \"target\": \"${SHOP_USER}\"}]}");
+    List<String> files = List.of("where.json", "unset.json");
+    Path plan = Files.writeString(dir.resolve("plan.json"), PlanCodec.write(new Plan(Sharding.HASH,
+        List.of(new PlannedShard(0, 2000, List.of(new PlannedFile("where.json", 1000), new PlannedFile("unset.json", 1000)))))));
+    // A process of its own, with the environment of a shard pod: the test cannot change its own.
+    ProcessBuilder executor = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "execute", "--plan", plan.toString(), "--shard", "0", "--suite", suite.toString(),
+        "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(), "--variables=BASE_URL,API_TOKEN,SHOP_USER")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile());
+    executor.environment().clear();
+    executor.environment().putAll(Map.of("HOME", "/tmp", "HOSTNAME", pod, "POD_NAME", pod, "POD_NAMESPACE", "qa-vars",
+        "BASE_URL", site.baseUrl(), "API_TOKEN", "s3cr3t-t0ken"));
+    executor.environment().putAll(Map.of("KUBERNETES_MASTER", client.getMasterUrl().toString(), "KUBERNETES_TRUST_CERTIFICATES", "true",
+        "KUBERNETES_AUTH_TRYKUBECONFIG", "false", "KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false"));
+
+    Process process = executor.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).as(Files.readString(dir.resolve("log"))).isEqualTo(1);
+    ResultsDocument results = ResultsCodec.decode(client.pods().inNamespace("qa-vars").withName(pod).get()
+        .getMetadata().getAnnotations().get(ResultsCodec.ANNOTATION), files, "pod annotation");
+    assertThat(results.files()).extracting(FileResult::message).containsExactly(
+        "steps[1] verifyTitle /tmp on qa-vars/" + pod + " with ${API_TOKEN}: expected '/tmp on qa-vars/" + pod
+            + " with ${API_TOKEN}' but was 'Home - Shardrun demo'",
+        "steps[0] echo ${SHOP_USER}: variable ${SHOP_USER} is not set: define it in the run's environment"
+            + " (spec.env, --env, --base-url) or store it in an earlier step");
+  }
+
+  @Test
   void withoutItsPodIdentityTheExecutorRefusesToStart() throws Exception {
     Path plan = dir.resolve("plan.json");
     Files.writeString(plan, PlanCodec.write(new Plan(Sharding.HASH, List.of(new PlannedShard(0, 0, List.of())))));
@@ -120,11 +164,13 @@ class ExecuteCommandTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
       port = socket.getLocalPort(); // closed again: nothing listens there
     }
+    Path terminationLog = Files.createFile(dir.resolve("termination-log"));
     Cli cli = Cli.run("execute", "--plan", plan.toString(), "--shard", "0", "--suite", suite.toString(),
         "--webdriver-url", "http://127.0.0.1:" + port, "--webdriver-wait", "1",
-        "--pod-name", "p", "--pod-namespace", "qa");
+        "--pod-name", "p", "--pod-namespace", "qa", "--termination-log", terminationLog.toString());
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).isEqualTo("error: the browser sidecar did not answer http://127.0.0.1:" + port + "/status within 1 s\n");
+    assertThat(terminationLog).hasContent("the browser sidecar did not answer http://127.0.0.1:" + port + "/status within 1 s");
   }
 
   @Test
@@ -133,12 +179,81 @@ class ExecuteCommandTest {
     Files.writeString(suite.resolve("home.json"), "{\"steps\": [{\"command\": \"open\", \"target\": \"" + site.baseUrl() + "/index.html\"}]}");
     Path plan = dir.resolve("plan.json");
     Files.writeString(plan, PlanCodec.write(new Plan(Sharding.HASH, List.of(new PlannedShard(0, 1000, List.of(new PlannedFile("home.json", 1000)))))));
+    Path terminationLog = dir.resolve("termination-log"); // not created: as outside a pod
     Cli cli = Cli.run("execute", "--plan", plan.toString(), "--shard", "0", "--suite", suite.toString(),
         "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(),
-        "--pod-name", "ghost-shard-0-q2w3e", "--pod-namespace", "qa");
+        "--pod-name", "ghost-shard-0-q2w3e", "--pod-namespace", "qa", "--termination-log", terminationLog.toString());
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).isEqualTo("error: pod qa/ghost-shard-0-q2w3e does not exist:"
-        + " POD_NAME and POD_NAMESPACE must name the executor's own pod\n");
+    assertThat(cli.err()).startsWith("error: cannot publish results into pod qa/ghost-shard-0-q2w3e: HTTP 404")
+        .endsWith("; the pod does not exist: POD_NAME and POD_NAMESPACE must name the executor's own pod\n");
     assertThat(dir.resolve("out/junit.xml")).as("no file ran").doesNotExist();
+    assertThat(terminationLog).doesNotExist();
+  }
+
+  /** The real API server's answer to the executor's first publish while the admission policy was broken (422). */
+  static JsonNode recordedRefusal() throws Exception {
+    return new ObjectMapper().readTree(Path.of("../testdata/k8s-recordings/admission/own-pod-add-result.json").toFile());
+  }
+
+  /** Creates the recording's pod; expectations answer its patches before the CRUD store does. */
+  static String recordedPodPath(JsonNode recorded) {
+    client.resource(new PodBuilder().withNewMetadata().withName("rec-adm-shard-0-m4lkc").withNamespace("shardrun").endMetadata().build())
+        .createOr(NonDeletingOperation::update);
+    return recorded.path("sentBy").path("http").path("path").asText();
+  }
+
+  static Status status(JsonNode answer) {
+    return new StatusBuilder().withStatus("Failure").withCode(answer.path("httpStatus").asInt())
+        .withReason(answer.path("reason").asText()).withMessage(answer.path("message").asText()).build();
+  }
+
+  Path oneFileShard() throws Exception {
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("home.json"), "{\"steps\": [{\"command\": \"open\", \"target\": \"" + site.baseUrl() + "/index.html\"}]}");
+    Files.writeString(dir.resolve("plan.json"),
+        PlanCodec.write(new Plan(Sharding.HASH, List.of(new PlannedShard(0, 1000, List.of(new PlannedFile("home.json", 1000)))))));
+    return suite;
+  }
+
+  Cli executeAsRecordedPod(Path suite, Path terminationLog) {
+    return Cli.run("execute", "--plan", dir.resolve("plan.json").toString(), "--shard", "0", "--suite", suite.toString(),
+        "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(),
+        "--pod-name", "rec-adm-shard-0-m4lkc", "--pod-namespace", "shardrun", "--termination-log", terminationLog.toString());
+  }
+
+  @Test
+  void aFirstPublishRefusedByAdmissionExitsTwoWithTheServersAnswerAlsoAsTheTerminationMessage() throws Exception {
+    JsonNode recorded = recordedRefusal();
+    JsonNode answer = recorded.path("answers").path("asInstalled");
+    server.expect().patch().withPath(recordedPodPath(recorded)).andReturn(422, status(answer)).once();
+    Path terminationLog = Files.createFile(dir.resolve("termination-log"));
+
+    Cli cli = executeAsRecordedPod(oneFileShard(), terminationLog);
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    String message = Files.readString(terminationLog);
+    assertThat(message).startsWith("cannot publish results into pod shardrun/rec-adm-shard-0-m4lkc: HTTP 422 Invalid: "
+        + answer.path("message").asText() + "; ");
+    assertThat(cli.err()).isEqualTo("error: " + message + "\n");
+    assertThat(dir.resolve("out/junit.xml")).as("no file ran").doesNotExist();
+  }
+
+  @Test
+  void aFinalPublishThatKeepsFailingWarnsBeforeEachRetryThenEndsWithTheSameMessage() throws Exception {
+    JsonNode recorded = recordedRefusal();
+    String path = recordedPodPath(recorded);
+    server.expect().patch().withPath(path).andReturn(200, client.pods().inNamespace("shardrun").withName("rec-adm-shard-0-m4lkc").get()).once();
+    server.expect().patch().withPath(path).andReturn(422, status(recorded.path("answers").path("asInstalled"))).always();
+    Path terminationLog = Files.createFile(dir.resolve("termination-log"));
+
+    Cli cli = executeAsRecordedPod(oneFileShard(), terminationLog);
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    String message = Files.readString(terminationLog);
+    assertThat(message).startsWith("cannot publish results into pod shardrun/rec-adm-shard-0-m4lkc: HTTP 422 Invalid: ");
+    assertThat(cli.err())
+        .contains("warning: publishing the final results failed (attempt 1 of 5), will retry: " + message + "\n")
+        .contains("warning: publishing the final results failed (attempt 4 of 5), will retry: " + message + "\n")
+        .endsWith("\nerror: " + message + "\n");
   }
 }

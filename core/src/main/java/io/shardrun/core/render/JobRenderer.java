@@ -49,6 +49,12 @@ public final class JobRenderer {
   public static final String OUT_DIR = "/tmp/shardrun";
   public static final String EXECUTOR = "executor";
   public static final String BROWSER = "browser";
+  /**
+   * The executor's termination message file (Kubernetes' default path, policy File): the
+   * executor writes why it ended with an error there, and the kubelet copies it into the pod's
+   * status, {@code containerStatuses[name=executor].state.terminated.message}.
+   */
+  public static final String TERMINATION_LOG = "/dev/termination-log";
   /** Executor exit code for "tests failed": fails the Job at once, never retried. */
   public static final int EXIT_TESTS_FAILED = 1;
   public static final long USER_ID = 65532;
@@ -186,13 +192,11 @@ public final class JobRenderer {
     return new ContainerBuilder()
         .withName(EXECUTOR)
         .withImage(or(spec.getExecutor().getImage(), images.executor()))
-        .withArgs("execute",
-            "--plan", PLAN_DIR + "/" + PLAN_KEY,
-            "--shard", Integer.toString(shard),
-            "--suite", SUITE_DIR,
-            "--webdriver-url", "http://127.0.0.1:" + spec.getBrowser().getPort(),
-            "--out", OUT_DIR)
+        .withArgs(executorArgs(spec, shard))
         .withEnv(env)
+        .withTerminationMessagePath(TERMINATION_LOG)
+        // File, never FallbackToLogsOnError: the message is the executor's error line, not the tail of its log.
+        .withTerminationMessagePolicy("File")
         .withResources(or(spec.getExecutor().getResources(), resources("100m", "256Mi", "512Mi")))
         .withSecurityContext(containerSecurityContext())
         .withVolumeMounts(
@@ -201,6 +205,23 @@ public final class JobRenderer {
             mount("executor-tmp", "/tmp", false),
             mount("api-token", TOKEN_DIR, true))
         .build();
+  }
+
+  private static List<String> executorArgs(TestRunSpec spec, int shard) {
+    List<String> args = new ArrayList<>(List.of("execute",
+        "--plan", PLAN_DIR + "/" + PLAN_KEY,
+        "--shard", Integer.toString(shard),
+        "--suite", SUITE_DIR,
+        "--webdriver-url", "http://127.0.0.1:" + spec.getBrowser().getPort(),
+        "--out", OUT_DIR));
+    List<String> variables = spec.getEnv().stream().map(EnvVar::getName).distinct().toList();
+    if (!variables.isEmpty()) {
+      // The action files' variables are spec.env alone, not the rest of the pod's environment.
+      // One argument with "=": a name may start with "-" and must never read as an option.
+      // SpecValidator refuses a name with a comma.
+      args.add("--variables=" + String.join(",", variables));
+    }
+    return args;
   }
 
   private static List<Volume> volumes(TestRun run, SuiteFiles suite) {

@@ -138,11 +138,34 @@ class JobRendererTest {
     assertThat(executor.getImage()).isEqualTo("registry.test/shardrun:1");
     assertThat(executor.getArgs()).containsExactly("execute", "--plan", "/etc/shardrun/plan/plan.json",
         "--shard", "2", "--suite", "/etc/shardrun/suite", "--webdriver-url", "http://127.0.0.1:9515",
-        "--out", "/tmp/shardrun");
+        "--out", "/tmp/shardrun", "--variables=BASE_URL");
     assertThat(executor.getEnv()).extracting(EnvVar::getName)
         .containsExactly("POD_NAME", "POD_NAMESPACE", "SHARDRUN_TESTRUN", "HOME", "BASE_URL");
     assertThat(executor.getEnv().get(0).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
     assertThat(executor.getEnv().get(1).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
+  }
+
+  @Test
+  void theExecutorsVariablesAreTheSpecEnvNamesAloneInOneArgument() {
+    TestRun run = testRun("r", "u");
+    run.getSpec().setEnv(List.of(
+        new EnvVarBuilder().withName("BASE_URL").withValue("http://shop.qa.svc").build(),
+        new EnvVarBuilder().withName("-dashed.name").withValue("x").build(),
+        new EnvVarBuilder().withName("API_TOKEN").withNewValueFrom().withNewSecretKeyRef("token", "qa-secrets", false).endValueFrom().build(),
+        new EnvVarBuilder().withName("BASE_URL").withValue("http://shop.qa.svc:8080").build()));
+    assertThat(executor(renderer.shardJob(run, PLAN.shards().get(0), SUITE)).getArgs())
+        .endsWith("--out", "/tmp/shardrun", "--variables=BASE_URL,-dashed.name,API_TOKEN");
+
+    run.getSpec().setEnv(List.of());
+    assertThat(executor(renderer.shardJob(run, PLAN.shards().get(0), SUITE)).getArgs())
+        .as("no variables at all: none of the pod's own environment").noneMatch(a -> a.startsWith("--variables"));
+  }
+
+  @Test
+  void theExecutorsErrorGoesToItsTerminationMessageFile() {
+    Container executor = executor(renderer.shardJob(testRun("r", "u"), PLAN.shards().get(0), SUITE));
+    assertThat(executor.getTerminationMessagePath()).isEqualTo("/dev/termination-log");
+    assertThat(executor.getTerminationMessagePolicy()).isEqualTo("File");
   }
 
   @Test

@@ -69,6 +69,13 @@ class SpecValidatorTest {
   }
 
   @Test
+  void anEnvNameWithACommaIsRefusedSoTheExecutorsCommaSeparatedVariablesListStaysExact() {
+    TestRun run = valid();
+    run.getSpec().setEnv(List.of(new EnvVarBuilder().withName("USER,TOKEN").withValue("x").build()));
+    assertThat(SpecValidator.problems(run)).containsExactly("spec.env[0].name: expected an environment variable name, found 'USER,TOKEN'");
+  }
+
+  @Test
   void anEnvEntryWithBothValueAndValueFromIsRefusedBeforeTheApiServerWould() {
     TestRun run = valid();
     run.getSpec().setEnv(List.of(new EnvVarBuilder().withName("TOKEN").withValue("x")

@@ -6,19 +6,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * Publishes progress at most once per {@code interval}, however fast files finish, so a shard of
  * many short files does not flood the API server; {@link #finish} publishes the last document at
- * once and reports whether it got through. A failed progress update is logged and retried with
- * the next one: the final document is what counts.
+ * once and reports whether it got through. A failed progress update is a warning and is retried
+ * with the next one: the final document is what counts.
  */
 public final class DebouncedPublisher implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(DebouncedPublisher.class);
+  private static final int FINAL_ATTEMPTS = 5;
 
   private final ResultPublisher target;
+  private final Consumer<String> warnings;
   private final AtomicReference<ResultsDocument> pending = new AtomicReference<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "shardrun-result-publisher");
@@ -26,8 +26,10 @@ public final class DebouncedPublisher implements AutoCloseable {
     return t;
   });
 
-  public DebouncedPublisher(ResultPublisher target, Duration interval) {
+  /** @param warnings told each failed attempt, in words, while publishing goes on */
+  public DebouncedPublisher(ResultPublisher target, Duration interval, Consumer<String> warnings) {
     this.target = target;
+    this.warnings = warnings;
     timer.scheduleWithFixedDelay(this::flushPending, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -43,36 +45,43 @@ public final class DebouncedPublisher implements AutoCloseable {
         target.publish(document);
       } catch (RuntimeException e) {
         pending.compareAndSet(null, document);
-        LOG.warn("publishing shard progress failed, will retry: {}", e.getMessage());
+        warnings.accept("publishing shard progress failed, will retry: " + e.getMessage());
       }
     }
   }
 
   /**
-   * Publishes the final document now (retrying a few times), after any progress in flight.
+   * Publishes the final document now, after any progress in flight, retrying a few times with a
+   * warning for each failed attempt but the last.
    *
-   * @throws RuntimeException when it could not be published
+   * @throws RuntimeException the last attempt's failure, when none got through
    */
   public synchronized void finish(ResultsDocument document) {
     timer.shutdownNow();
     pending.set(null);
-    RuntimeException last = null;
-    for (int attempt = 1; attempt <= 5; attempt++) {
+    for (int attempt = 1; ; attempt++) {
       try {
         target.publish(document);
         return;
       } catch (RuntimeException e) {
-        last = e;
-        LOG.warn("publishing the final results failed (attempt {} of 5): {}", attempt, e.getMessage());
-        try {
-          Thread.sleep(200L * attempt); // back off before retrying the API server
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          break;
+        if (attempt == FINAL_ATTEMPTS || !backOff(attempt)) {
+          throw e;
         }
+        warnings.accept("publishing the final results failed (attempt " + attempt + " of " + FINAL_ATTEMPTS + "), will retry: "
+            + e.getMessage());
       }
     }
-    throw last;
+  }
+
+  /** Waits longer after each failed attempt; false when interrupted, which ends the retries. */
+  private static boolean backOff(int attempt) {
+    try {
+      Thread.sleep(200L * attempt);
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Override
