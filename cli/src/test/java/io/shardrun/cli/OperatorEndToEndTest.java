@@ -100,7 +100,8 @@ class OperatorEndToEndTest {
         }
         for (int i = 0; i < jobs.size(); i++) {
           assertThat(executors.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
-          assertThat(play.exit(pods.get(i), executors.get(i).exitValue(), null, Duration.ofSeconds(1))).isNull();
+          String said = Files.readString(terminationLog(pods.get(i))); // what the kubelet copies into the pod's status
+          assertThat(play.exit(pods.get(i), executors.get(i).exitValue(), said.isEmpty() ? null : said, Duration.ofSeconds(1))).isNull();
         }
 
         await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -161,6 +162,7 @@ class OperatorEndToEndTest {
     replace(args, "--suite", suiteDir.toString());
     replace(args, "--webdriver-url", browser.url().toString());
     replace(args, "--out", root.resolve("out").toString());
+    args.add("--termination-log=" + Files.createFile(terminationLog(pod))); // the kubelet's /dev/termination-log
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(args);
@@ -181,6 +183,10 @@ class OperatorEndToEndTest {
     env.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
     env.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
     return process.start();
+  }
+
+  Path terminationLog(Pod pod) {
+    return dir.resolve(pod.getMetadata().getName()).resolve("termination-log");
   }
 
   private static void replace(List<String> args, String flag, String value) {

@@ -119,6 +119,13 @@ class TestRunReconcilerTest {
     return run;
   }
 
+  /** Creates the suite ConfigMap and {@code run}, and waits for the operator to create its {@code jobs} Jobs. */
+  void submit(TestRun run, int jobs) {
+    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
+    client.resource(run).create();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == jobs);
+  }
+
   TestRun get(String name) {
     return client.resources(TestRun.class).inNamespace(NS).withName(name).get();
   }
@@ -290,10 +297,7 @@ class TestRunReconcilerTest {
 
   @Test
   void aRestartMidRunCreatesNoDuplicatesLosesNoResultsAndAFinalStatusOutlivesItsJobs() throws Exception {
-    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
-    client.resource(testRun("restarted")).create();
-    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(2));
+    submit(testRun("restarted"), 2);
 
     operator.stop();
     Plan plan = playJobController("restarted", Set.of()); // shards finish while no operator runs
@@ -319,11 +323,9 @@ class TestRunReconcilerTest {
 
   @Test
   void aFinishedRunsJobsAreDeletedAfterItsTtlAndARunOfTheSameNameNeverSeesTheOldOnes() throws Exception {
-    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
     TestRun run = testRun("daily");
     run.getSpec().setTtlSecondsAfterFinished(0);
-    client.resource(run).create();
-    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == 2);
+    submit(run, 2);
     playJobController("daily", Set.of());
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(get("daily").getStatus().getPhase()).isEqualTo(Phase.Succeeded);
@@ -435,9 +437,7 @@ class TestRunReconcilerTest {
   /** A shard that finished, whose pod is then deleted while another shard still runs: its results count at the end. */
   @Test
   void aFinishedShardsResultsSurviveItsPodsDeletionBeforeTheRunEnds() throws Exception {
-    client.resource(SuiteConfigMap.build("demo-suite", NS, suite)).create();
-    client.resource(testRun("kept")).create();
-    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == 2);
+    submit(testRun("kept"), 2);
     Plan plan = PlanCodec.read(client.configMaps().inNamespace(NS).withName("kept-plan").get().getData().get("plan.json"), "plan");
     JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(50));
     List<Pod> pods = new java.util.ArrayList<>();
@@ -459,6 +459,27 @@ class TestRunReconcilerTest {
       assertThat(done.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
       assertThat(done.getStatus().getSummary().getPassed()).isEqualTo(plan.fileCount());
       assertThat(done.getStatus().getByTag().get("t").getPassed()).isEqualTo(plan.fileCount());
+    });
+  }
+
+  /** Retries used up by an executor that could not publish: the shard's message says what the executor said. */
+  @Test
+  void aShardOutOfRetriesSaysWhatItsExecutorSaid() throws Exception {
+    TestRun run = testRun("refused");
+    run.getSpec().setShards(1);
+    submit(run, 1);
+    // As ExecuteCommand writes it (docs/results-format.md), with the recorded 422 of a broken admission policy.
+    String said = "cannot publish results into pod " + NS + "/refused-shard-0-x: HTTP 422 Invalid: pods \"refused-shard-0-x\" is"
+        + " forbidden: ValidatingAdmissionPolicy 'shardrun-executor-own-pod' with binding 'shardrun-executor-own-pod' denied request:"
+        + " expression 'variables.podUpdate' resulted in error; refused as invalid, by an admission policy or the pod's validation";
+    JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(50));
+    Pod retry = play.exit(play.startPod(client.batch().v1().jobs().inNamespace(NS).withName("refused-shard-0").get()), 2, said, Duration.ZERO);
+    assertThat(play.exit(retry, 2, said, Duration.ZERO)).as("spec.retries 1: no third pod").isNull();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      TestRun done = get("refused");
+      assertThat(done.getStatus().getPhase()).isEqualTo(Phase.Error);
+      assertThat(done.getStatus().getShards().get(0).getMessage()).isEqualTo("the shard's pod failed more often than spec.retries"
+          + " allows (BackoffLimitExceeded): an infrastructure failure; last attempt: " + said);
     });
   }
 }

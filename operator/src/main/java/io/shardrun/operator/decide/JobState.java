@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  * become True.
  */
 final class JobState {
+  /** Shardrun's executor writes at most 1 KiB; a custom image may write up to the kubelet's 4 KiB. */
+  static final int MAX_MESSAGE_CHARS = 1024;
   private static final Set<String> RUNNING_OR_ENDED = Set.of("Running", "Succeeded", "Failed");
 
   private JobState() {}
@@ -66,6 +68,7 @@ final class JobState {
         .map(ContainerStateTerminated::getMessage)
         .filter(m -> m != null && !m.isBlank())
         .map(String::strip)
+        .map(m -> m.length() <= MAX_MESSAGE_CHARS ? m : m.substring(0, MAX_MESSAGE_CHARS - 1) + "…")
         .findFirst().orElse(null);
   }
 
