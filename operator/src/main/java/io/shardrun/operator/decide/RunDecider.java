@@ -7,6 +7,7 @@ import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.Labels;
 import io.shardrun.core.render.Names;
 import io.shardrun.core.render.RenderedRun;
+import io.shardrun.core.suite.SuiteException;
 import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.ShardStatus;
 import io.shardrun.crd.v1alpha1.TestRun;
@@ -51,7 +52,12 @@ public final class RunDecider {
     List<ShardProgress.Next> shards = observed.shards().stream()
         .map(shard -> ShardProgress.next(shard, shardsBefore.get(shard.index()))).toList();
 
-    List<Action> actions = new ArrayList<>(creations(observed, shards));
+    List<Action> actions;
+    try {
+      actions = new ArrayList<>(creations(observed, shards));
+    } catch (SuiteException e) { // a plan too large for its ConfigMap: no retry helps
+      return blocked(observed.refused("SuiteInvalid", e.getMessage()));
+    }
     actions.addAll(releases(run, observed.shards()));
     shards.stream().filter(s -> s.keep() != null).forEach(s -> actions.add(new Action.KeepResults(s.status().getIndex(), s.keep())));
 

@@ -325,4 +325,19 @@ class RunDeciderTest {
     assertThat(early.status()).isNull();
     assertThat(DECIDER.afterFinish(run, jobs, T0.plusSeconds(60)).actions()).singleElement().isInstanceOf(Action.DeleteJob.class);
   }
+
+  @Test
+  void aPlanTooLargeForItsConfigMapEndsTheRunInError() {
+    List<String> files = IntStream.range(0, 12_000).mapToObj(i -> "a-rather-long-folder-name/and-a-long-file-name-" + i + ".json").toList();
+    TestRun run = run();
+    run.getSpec().setSuite(new SuiteSource());
+    run.getSpec().getSuite().setConfigMap("demo-suite");
+    Plan plan = new Plan(Sharding.BALANCED, List.of(new PlannedShard(0, 0, files.stream().map(f -> new PlannedFile(f, 1000)).toList())));
+    Decision decision = DECIDER.decide(new RunObservation(run, T0, null, plan, true, null,
+        List.of(new ShardObservation(0, files, null, List.of(), null)), SuiteFiles.fromDirectory(Path.of("../examples/suite")), Set.of()));
+    assertThat(decision.status().getPhase()).isEqualTo(Phase.Error);
+    assertThat(Conditions.find(decision.status(), Conditions.COMPLETE).getReason()).isEqualTo("SuiteInvalid");
+    assertThat(Conditions.find(decision.status(), Conditions.COMPLETE).getMessage()).contains("does not fit in a 1 MiB ConfigMap");
+    assertThat(decision.actions()).isEmpty();
+  }
 }
