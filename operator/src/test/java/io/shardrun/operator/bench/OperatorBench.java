@@ -252,7 +252,7 @@ public final class OperatorBench {
   static void reconcileToStatus(Mock mock, Config c, PrintStream out) {
     KubernetesClient client = mock.client;
     double[] ms = new double[c.pathRuns()];
-    int[] statusPatches = new int[c.pathRuns()];
+    int[] statusWrites = new int[c.pathRuns()];
     int[] jobPosts = new int[c.pathRuns()];
     long jobBytes = 0;
     for (int r = 0; r < c.pathRuns(); r++) {
@@ -282,7 +282,7 @@ public final class OperatorBench {
       }, POLL_MS, ns + "/run final");
       ms[r] = (System.nanoTime() - start) / 1e6;
       for (RecordedRequest request : mock.awaitQuiet()) { // the window, and what follows it
-        statusPatches[r] += request.getMethod().equals("PATCH") && request.getPath().endsWith("/status") ? 1 : 0;
+        statusWrites[r] += request.getMethod().equals("PUT") && request.getPath().endsWith("/status") ? 1 : 0;
         jobPosts[r] += request.getMethod().equals("POST") && request.getPath().endsWith("/jobs") ? 1 : 0;
       }
       if (status(client, ns).getSummary().getFiles() != plan.fileCount()) {
@@ -294,8 +294,8 @@ public final class OperatorBench {
     out.printf(Locale.ROOT, "reconcile to status: last of %d Jobs ended -> TestRun final with %d files counted (polled every %d ms),"
         + " %d runs: median %.0f ms, min %.0f ms, max %.0f ms%n", c.aggShards(), c.aggShards() * c.aggFiles(), POLL_MS, c.pathRuns(),
         s.median(), s.min(), s.max());
-    out.printf(Locale.ROOT, "  from the last Job's end until the operator was quiet (%d ms without requests), per run: status patches"
-        + " (reconciles) %s, Job POSTs %s; one Job is %.0f KiB of JSON%n", QUIET_MS, Arrays.toString(statusPatches),
+    out.printf(Locale.ROOT, "  from the last Job's end until the operator was quiet (%d ms without requests), per run: status writes"
+        + " (reconciles) %s, Job POSTs %s; one Job is %.0f KiB of JSON%n", QUIET_MS, Arrays.toString(statusWrites),
         Arrays.toString(jobPosts), jobBytes / 1024.0);
   }
 
@@ -354,7 +354,7 @@ public final class OperatorBench {
     waitFor(() -> client.resources(TestRun.class).inNamespace(namespace).list().getItems().stream()
         .filter(r -> r.getStatus() != null && r.getStatus().getShardsFinished() != null).count() == count, 200,
         "a status on all " + count + " TestRuns in " + namespace);
-    sleep(2000); // let the last reconciles and status patches settle
+    sleep(2000); // let the last reconciles and status writes settle
   }
 
   /**

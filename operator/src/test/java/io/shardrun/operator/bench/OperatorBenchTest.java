@@ -21,7 +21,7 @@ class OperatorBenchTest {
         + "){5}\n");
     assertThat(report).containsPattern("aggregation: observe and decide, 3 shards x 30 files .*\naggregate: median " + n + " ms");
     assertThat(report).containsPattern("reconcile to status: last of 3 Jobs ended -> TestRun final with 90 files counted .* median " + n + " ms");
-    assertThat(report).containsPattern("status patches \\(reconciles\\) \\[\\d+\\], Job POSTs \\[\\d+\\]; one Job is \\d+ KiB of JSON\n");
+    assertThat(report).containsPattern("status writes \\(reconciles\\) \\[\\d+\\], Job POSTs \\[\\d+\\]; one Job is \\d+ KiB of JSON\n");
     assertThat(report).contains("3 TestRuns of 1 shard each, all with a status (mock holds 3 Jobs, 4 ConfigMaps, ");
     assertThat(report).containsPattern("mock, before any operator ran +" + n + "\nmock, after a warm-up operator ran and stopped +" + n
         + "\nmock \\+ operator, idle +" + n
