@@ -2,9 +2,12 @@ package io.shardrun.operator;
 
 import java.util.function.Supplier;
 
-/** A value computed on first use and kept: for reads a reconcile may need several times, or not at all. */
+/**
+ * A value computed on first use and kept: for reads a reconcile may need several times, or not at
+ * all. Once computed, the source is let go, and with it whatever it held.
+ */
 final class Once<T> implements Supplier<T> {
-  private final Supplier<T> source;
+  private Supplier<T> source;
   private T value;
 
   Once(Supplier<T> source) {
@@ -13,8 +16,9 @@ final class Once<T> implements Supplier<T> {
 
   @Override
   public T get() {
-    if (value == null) {
+    if (source != null) {
       value = source.get();
+      source = null;
     }
     return value;
   }
