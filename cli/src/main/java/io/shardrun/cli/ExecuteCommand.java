@@ -6,7 +6,6 @@ import io.shardrun.cli.local.LocalReports;
 import io.shardrun.cli.local.Summary;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
-import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.results.FileResult;
@@ -131,7 +130,7 @@ final class ExecuteCommand implements Callable<Integer> {
     }
     PlannedShard planned = plan.shards().get(shard);
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir)).orThrow();
-    List<String> files = planned.files().stream().map(PlannedFile::path).toList();
+    List<String> files = planned.paths();
     for (String file : files) {
       if (!suite.files().containsKey(file)) {
         throw new CliException("the plan's file " + file + " is not in the suite at " + suiteDir + "; plan and suite do not match");

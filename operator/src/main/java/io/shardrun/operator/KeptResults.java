@@ -2,7 +2,6 @@ package io.shardrun.operator;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.shardrun.core.plan.Plan;
-import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.results.FileResult;
@@ -32,7 +31,7 @@ final class KeptResults {
       String value = map.getData().get(JobRenderer.resultsKey(shard.index()));
       if (value != null) {
         String source = "ConfigMap " + map.getMetadata().getName() + " key " + JobRenderer.resultsKey(shard.index());
-        kept.put(shard.index(), decode(value, files(shard), source, tagsOf));
+        kept.put(shard.index(), decode(value, shard.paths(), source, tagsOf));
       }
     }
     return kept;
@@ -55,9 +54,5 @@ final class KeptResults {
     } catch (IllegalArgumentException e) {
       return new Published(value, null, "unreadable result annotation: " + e.getMessage());
     }
-  }
-
-  static List<String> files(PlannedShard shard) {
-    return shard.files().stream().map(PlannedFile::path).toList();
   }
 }

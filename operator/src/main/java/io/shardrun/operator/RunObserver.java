@@ -153,14 +153,14 @@ final class RunObserver {
       String job = Names.shardJob(run.getMetadata().getName(), shard.index());
       List<ShardPod> shardPods = podsByJob.getOrDefault(job, List.of()).stream().sorted(oldestFirst)
           .map(p -> new ShardPod(p, published(p, shard, facts.tagsOf()))).toList();
-      return new ShardObservation(shard.index(), KeptResults.files(shard), ours.get(job), shardPods, facts.kept().get(shard.index()));
+      return new ShardObservation(shard.index(), shard.paths(), ours.get(job), shardPods, facts.kept().get(shard.index()));
     }).toList();
   }
 
   private static Published published(Pod pod, PlannedShard shard, Function<String, List<String>> tagsOf) {
     Map<String, String> annotations = pod.getMetadata().getAnnotations();
     String value = annotations == null ? null : annotations.get(ResultsCodec.ANNOTATION);
-    return value == null ? null : KeptResults.decode(value, KeptResults.files(shard), "pod " + pod.getMetadata().getName(), tagsOf);
+    return value == null ? null : KeptResults.decode(value, shard.paths(), "pod " + pod.getMetadata().getName(), tagsOf);
   }
 
   private static SuiteFiles suite(TestRun run, KubernetesClient client) {

@@ -208,7 +208,7 @@ class RecordedLifecycleTest {
     }
 
     private void seedFinishedShard0() {
-      List<String> files = KeptResults.files(plan.shards().get(0));
+      List<String> files = plan.shards().get(0).paths();
       List<FileResult> results = files.stream().map(f -> new FileResult(f, Outcome.PASSED, 2500, SUITE.file(f).meta().tags(), null, null)).toList();
       String doc = ResultsCodec.encode(new ResultsDocument(0, ShardState.DONE, ShardCounts.tally(files.size(), results, 2500), results));
       facts.kept().put(0, KeptResults.decode(doc, files, "seed", f -> List.of()));

@@ -1,7 +1,6 @@
 package io.shardrun.executor.local;
 
 import io.shardrun.core.plan.Plan;
-import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.suite.Suite;
@@ -88,7 +87,7 @@ public final class LocalRun {
     try (LocalChromedriver driver = LocalChromedriver.start(tools, loopbackOnly)) {
       FileRunner files = new FileRunner(driver.sessions(), environment, limits,
           runDir.resolve(Integer.toString(shard.index())), watchdog);
-      List<String> paths = shard.files().stream().map(PlannedFile::path).toList();
+      List<String> paths = shard.paths();
       return new ShardRunner(suite, files, limits, listener).run(shard.index(), paths);
     }
   }
