@@ -14,9 +14,6 @@ import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunStatus;
 import io.shardrun.operator.decide.Action;
 import io.shardrun.operator.decide.Decision;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -39,14 +36,12 @@ final class RunActuator {
   private final Events events;
   private final RunMetrics metrics;
   private final RunMemory memory;
-  private final Clock clock;
 
-  RunActuator(JobRenderer renderer, Events events, RunMetrics metrics, RunMemory memory, Clock clock) {
+  RunActuator(JobRenderer renderer, Events events, RunMetrics metrics, RunMemory memory) {
     this.renderer = renderer;
     this.events = events;
     this.metrics = metrics;
     this.memory = memory;
-    this.clock = clock;
   }
 
   /**
@@ -85,7 +80,7 @@ final class RunActuator {
         facts.kept().put(keep.shard(), keep.results());
       }
     } else if (action instanceof Action.RecordHistory record) {
-      HistoryStore.record(client, run, record.results(), now());
+      HistoryStore.record(client, run, record.results(), record.at());
     } else if (action instanceof Action.DeleteJob delete) {
       client.resource(delete.job()).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     }
@@ -122,10 +117,6 @@ final class RunActuator {
 
   private static boolean sameJson(TestRunStatus a, TestRunStatus b) {
     return JSON.valueToTree(a).equals(JSON.valueToTree(b));
-  }
-
-  private String now() {
-    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   /** The API server refused to create an object of the run: the run cannot go on. */

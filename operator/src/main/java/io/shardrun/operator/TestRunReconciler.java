@@ -42,7 +42,7 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
 
   public TestRunReconciler(JobRenderer renderer, Events events, RunMetrics metrics, Clock clock) {
     this.decider = new RunDecider(renderer);
-    this.actuator = new RunActuator(renderer, events, metrics, memory, clock);
+    this.actuator = new RunActuator(renderer, events, metrics, memory);
     this.clock = clock;
   }
 

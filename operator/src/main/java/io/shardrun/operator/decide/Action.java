@@ -16,8 +16,12 @@ public sealed interface Action {
   /** Keeps a shard's results in ConfigMap NAME-results, so they outlive its pods. */
   record KeepResults(int shard, Published results) implements Action {}
 
-  /** Merges the finished run's file results into its suite's history (once per run). */
-  record RecordHistory(List<FileResult> results) implements Action {}
+  /**
+   * Merges the finished run's file results into its suite's history (once per run).
+   *
+   * @param at when the run finished (RFC 3339)
+   */
+  record RecordHistory(List<FileResult> results, String at) implements Action {}
 
   /** Deletes a finished run's Job and, with it, its pods. */
   record DeleteJob(Job job) implements Action {}

@@ -80,7 +80,7 @@ public final class RunDecider {
     setConditions(status, before, run, now, new Want(true, "JobsCreated", "plan " + plan + " and " + shards.size() + " shard Jobs exist"),
         new Want(phase.isFinal(), phase.isFinal() ? phase.name() : "InProgress", completionMessage(status)));
     if (phase.isFinal()) {
-      actions.add(new Action.RecordHistory(RunCounts.files(shards))); // before the final status, which ends the reconciles
+      actions.add(new Action.RecordHistory(RunCounts.files(shards), now)); // before the final status, which ends the reconciles
     }
     List<Announcement> announcements = announcements(before, status, observed);
     Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
