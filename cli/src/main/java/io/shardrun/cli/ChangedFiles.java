@@ -18,10 +18,23 @@ final class ChangedFiles {
 
   static List<String> since(Path suiteDir, String ref) {
     String top = git(suiteDir, "rev-parse", "--show-toplevel").trim();
+    String commit = commit(Path.of(top), ref);
     LinkedHashSet<String> changed = new LinkedHashSet<>();
-    changed.addAll(paths(git(Path.of(top), "diff", "--name-only", "-z", ref, "--")));
+    changed.addAll(paths(git(Path.of(top), "diff", "--name-only", "-z", commit, "--")));
     changed.addAll(paths(git(Path.of(top), "ls-files", "-z", "--others", "--exclude-standard")));
     return new ArrayList<>(changed);
+  }
+
+  /**
+   * The commit a ref names. The ref is a value, never an option: {@code --end-of-options} keeps
+   * one such as {@code --output=FILE} from being read as git's flag.
+   */
+  private static String commit(Path top, String ref) {
+    try {
+      return git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}").trim();
+    } catch (CliException e) {
+      throw new CliException("--changed-since: '" + ref + "' names no commit in " + top);
+    }
   }
 
   private static List<String> paths(String nulSeparated) {

@@ -137,6 +137,17 @@ class RunChangedSinceTest {
   }
 
   @Test
+  void aRefThatLooksLikeAnOptionIsAValueAndTouchesNoFile() throws Exception {
+    write("precious.txt", "keep me\n");
+
+    Cli cli = run("--output=precious.txt");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: --changed-since: '--output=precious.txt' names no commit in " + repo.toRealPath() + "\n");
+    assertThat(Files.readString(repo.resolve("precious.txt"))).isEqualTo("keep me\n");
+  }
+
+  @Test
   void aSuiteOutsideAGitRepositoryExitsTwoNamingTheFlag() throws IOException {
     Path suite = Files.createDirectories(work.resolve("not-a-repo"));
     Files.writeString(suite.resolve("a.json"), """
