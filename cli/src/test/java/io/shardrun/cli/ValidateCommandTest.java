@@ -33,6 +33,28 @@ class ValidateCommandTest {
   }
 
   @Test
+  void unreadableFilesAreReportedWithEveryOtherProblemInOnePass(@TempDir Path suite) throws Exception {
+    Files.write(suite.resolve("binary.json"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0});
+    Files.createSymbolicLink(suite.resolve("unreadable.json"), Path.of("/proc/self/mem"));
+    Files.createDirectories(suite.resolve("shop"));
+    Files.createSymbolicLink(suite.resolve("shop/loop"), Path.of(".."));
+    Files.writeString(suite.resolve("shop/new\nline.json"), "{\"steps\": []}");
+    Files.writeString(suite.resolve("typo.json"), "{\"steps\": [{\"command\": \"clik\"}]}");
+
+    Cli cli = Cli.run("validate", suite.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err().lines()).containsExactlyInAnyOrder(
+        "binary.json: not UTF-8 text; action files and templates are UTF-8 JSON",
+        "unreadable.json: cannot be read: Input/output error",
+        "shop/loop: a symbolic link back to a folder it is in (a loop)",
+        "shop/new\\nline.json: the file name holds a control character (a tab or line break): rename the file;"
+            + " results, JUnit and the ledger cannot name it",
+        "typo.json: steps[0].command: unknown command 'clik'; see docs/action-files.md for the commands",
+        "5 problem(s) in " + suite);
+  }
+
+  @Test
   void aMissingFolderIsAUsageError(@TempDir Path dir) {
     Cli cli = Cli.run("validate", dir.resolve("nope").toString());
     assertThat(cli.exitCode()).isEqualTo(2);

@@ -9,8 +9,29 @@ package io.shardrun.core.action;
  * @param message what was found and what was expected
  */
 public record Problem(String file, String where, String message) {
+  /** One line, {@code FILE: WHERE: MESSAGE}, even for a file name with a line break or tab in it. */
   @Override
   public String toString() {
-    return where == null ? file + ": " + message : file + ": " + where + ": " + message;
+    String name = printable(file);
+    return where == null ? name + ": " + message : name + ": " + where + ": " + message;
+  }
+
+  /** The text with each control character written as an escape such as {@code \n} or {@code \t}. */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

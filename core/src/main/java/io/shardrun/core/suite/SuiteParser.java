@@ -47,7 +47,7 @@ public final class SuiteParser {
   }
 
   public static Result parse(SuiteFiles files) {
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(files.problems());
     List<Template> custom = new ArrayList<>();
     Map<String, String> broken = new TreeMap<>();
     for (SuiteFile file : files.files()) {

@@ -63,13 +63,6 @@ class SuiteConfigMapTest {
   }
 
   @Test
-  void aFileThatIsNotUtf8IsNamed(@TempDir Path dir) throws Exception {
-    Files.write(dir.resolve("bad.json"), new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'});
-    assertThatThrownBy(() -> SuiteFiles.fromDirectory(dir))
-        .isInstanceOf(SuiteException.class).hasMessageContaining("bad.json is not valid UTF-8");
-  }
-
-  @Test
   void aKeyThatDecodesOutsideTheSuiteIsRefused() {
     ConfigMap crafted = new ConfigMapBuilder().withNewMetadata().withName("evil")
         .addToAnnotations(SuiteKeys.ENCODING_ANNOTATION, SuiteKeys.ENCODING).endMetadata()
