@@ -154,7 +154,8 @@ final class ExecuteCommand implements Callable<Integer> {
           publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
         }).run(shard, files);
         publisher.finish(document(files.size(), finished, ShardState.DONE, started));
-        LocalReports.write(out, "shard-" + shard, started.toString(), runs, out.resolve("junit.xml"), null, null);
+        LocalReports.write(out, new LocalReports.RunResults("shard-" + shard, started.toString(), runs), Instant.now().toString(),
+            out.resolve("junit.xml"), null, null);
         spec.commandLine().getOut().print(Summary.render(runs));
         spec.commandLine().getOut().flush();
         return ExitCodes.of(runs);

@@ -2,8 +2,10 @@ package io.shardrun.cli;
 
 import io.shardrun.cli.local.LocalReports;
 import io.shardrun.cli.local.Progress;
+import io.shardrun.cli.local.Shutdown;
 import io.shardrun.cli.local.Summary;
 import io.shardrun.cli.local.SuiteWatcher;
+import io.shardrun.core.action.Variables;
 import io.shardrun.core.history.History;
 import io.shardrun.core.history.HistoryCodec;
 import io.shardrun.core.plan.Plan;
@@ -139,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkFlags();
+    checkFiles();
     BrowserTools tools = BrowserTools.resolve(chromedriver, chromium);
     try (StaticSite served = site != null && site.serve != null ? StaticSite.serve(site.serve) : null) {
       Map<String, String> environment = environment(served);
@@ -189,8 +192,14 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       progress.close();
     }
-    LocalReports.write(runDir, runId, Instant.now().toString(), runs, junit != null ? junit : runDir.resolve("junit.xml"), ledger, history);
+    if (Shutdown.inProgress()) {
+      // SIGINT or SIGTERM: the files it cut short did not fail; nothing of this run is recorded.
+      return ExitCodes.USAGE_OR_INFRASTRUCTURE;
+    }
     out.print(Summary.render(runs));
+    out.flush();
+    LocalReports.write(runDir, new LocalReports.RunResults(runId, started.toString(), runs), Instant.now().toString(),
+        junit != null ? junit : runDir.resolve("junit.xml"), ledger, history);
     out.printf("results: %s%n", runDir);
     if (limits.runDeadlinePassed()) {
       out.printf("the run's deadline (--timeout %d s) passed: the run did not complete%n", timeout);
@@ -234,6 +243,36 @@ final class RunCommand implements Callable<Integer> {
     }
     if (site != null && site.baseUrl != null && !isHttpUrl(site.baseUrl)) {
       throw new CliException("--base-url must be an absolute http(s) URL, got '" + site.baseUrl + "'");
+    }
+    for (String entry : env) {
+      String name = entry.contains("=") ? entry.substring(0, entry.indexOf('=')) : entry;
+      if (!Variables.NAME.matcher(name).matches()) {
+        throw new CliException("--env '" + entry + "': the name must match " + Variables.NAME.pattern() + " (NAME or NAME=VALUE)");
+      }
+    }
+  }
+
+  /**
+   * Every path the run will write, and the ledger and history it will read, before anything
+   * starts: a run must not end by losing its reports to a wrong path or a foreign file.
+   */
+  private void checkFiles() {
+    OutputPaths.folder("--out", out);
+    if (junit != null) {
+      OutputPaths.file("--junit", junit);
+    }
+    if (ledger != null) {
+      OutputPaths.file("--ledger", ledger);
+      if (Files.exists(ledger)) {
+        try {
+          Ledger.parse(RunInputs.read(ledger, "ledger"), ledger.toString());
+        } catch (IllegalArgumentException e) {
+          throw new CliException("--ledger " + e.getMessage() + "; name a ledger, or a new file");
+        }
+      }
+    }
+    if (history != null) {
+      OutputPaths.file("--history", history);
     }
   }
 

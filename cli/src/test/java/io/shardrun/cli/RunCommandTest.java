@@ -91,7 +91,8 @@ class RunCommandTest {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "run", suite.toString(), "--serve", SITE, "--out", dir.resolve("out").toString(),
-        "--history", dir.resolve("h.json").toString()));
+        "--history", dir.resolve("h.json").toString(), "--ledger", dir.resolve("ledger.tsv").toString(),
+        "--junit", dir.resolve("junit.xml").toString()));
     Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
     await().atMost(Duration.ofSeconds(60)).until(() -> BrowserProcesses.all().size() >= before + 2);
 
@@ -99,5 +100,11 @@ class RunCommandTest {
 
     assertThat(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("the run stopped").isTrue();
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(BrowserProcesses.all()).hasSize(before));
+    assertThat(run.exitValue()).isEqualTo(128 + ("INT".equals(signal) ? 2 : 15));
+    assertThat(dir.resolve("out")).as("no run folder, no results.json").satisfiesAnyOf(
+        out -> assertThat(out).doesNotExist(), out -> assertThat(out).isEmptyDirectory());
+    assertThat(dir.resolve("ledger.tsv")).as("no ledger line").doesNotExist();
+    assertThat(dir.resolve("h.json")).as("no history entry").doesNotExist();
+    assertThat(dir.resolve("junit.xml")).doesNotExist();
   }
 }

@@ -1,5 +1,6 @@
 package io.shardrun.cli.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.shardrun.core.history.History;
@@ -10,10 +11,8 @@ import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.JUnitXml;
 import io.shardrun.core.results.Ledger;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,51 +21,58 @@ import java.util.stream.Collectors;
 /**
  * What a local run leaves behind: {@code results.json} with every step record and a JUnit XML
  * per shard in the run folder, the merged JUnit XML, a ledger line per file, and the history
- * that the next {@code --sharding balanced} run plans with.
+ * that the next {@code --sharding balanced} run plans with. The merged JUnit XML, the ledger and
+ * the history may be shared by runs going on at the same time: they are {@link SharedFile}s.
  */
 public final class LocalReports {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private LocalReports() {}
 
-  /** The document written to {@code results.json}. */
+  /**
+   * The document written to {@code results.json}.
+   *
+   * @param startedAt when the run started, ISO-8601; also the ledger's time
+   */
   public record RunResults(String run, String startedAt, List<FileRun> files) {}
 
   /**
+   * @param finishedAt when the run finished, ISO-8601: its history records' time
    * @param junit the merged report's path (default {@code <runDir>/junit.xml})
    * @param ledger appended to when not null
    * @param history read, merged and written back when not null
+   * @throws IllegalArgumentException when the ledger or history is not one (any more): it is left as is
    */
-  public static void write(Path runDir, String runId, String at, List<FileRun> runs, Path junit, Path ledger, Path history)
+  public static void write(Path runDir, RunResults results, String finishedAt, Path junit, Path ledger, Path history)
       throws IOException {
+    List<FileRun> runs = results.files();
     Files.createDirectories(runDir);
-    JSON.writeValue(runDir.resolve("results.json").toFile(), new RunResults(runId, at, runs));
+    SharedFile.replace(runDir.resolve("results.json"), json(results));
     Map<Integer, List<FileRun>> byShard = runs.stream()
         .collect(Collectors.groupingBy(FileRun::shard, TreeMap::new, Collectors.toList()));
     for (Map.Entry<Integer, List<FileRun>> shard : byShard.entrySet()) {
-      Path dir = Files.createDirectories(runDir.resolve(Integer.toString(shard.getKey())));
-      Files.writeString(dir.resolve("junit.xml"), JUnitXml.shard(shard.getKey(), shard.getValue()), StandardCharsets.UTF_8);
+      SharedFile.replace(runDir.resolve(shard.getKey() + "/junit.xml"), JUnitXml.shard(shard.getKey(), shard.getValue()));
     }
-    writeCreatingParents(junit, JUnitXml.merged(runs));
-    List<FileResult> results = runs.stream().map(FileRun::toResult).toList();
+    SharedFile.replace(junit, JUnitXml.merged(runs));
+    List<FileResult> fileResults = runs.stream().map(FileRun::toResult).toList();
     if (ledger != null) {
-      String lines = (Files.exists(ledger) && Files.size(ledger) > 0 ? "" : Ledger.HEADER + "\n") + Ledger.lines(runId, at, results);
-      if (ledger.getParent() != null) {
-        Files.createDirectories(ledger.getParent());
-      }
-      Files.writeString(ledger, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      String lines = Ledger.lines(results.run(), results.startedAt(), fileResults);
+      SharedFile.update(ledger, current -> Ledger.append(current, lines, ledger.toString()));
     }
     if (history != null) {
-      History before = Files.exists(history) ? HistoryCodec.read(Files.readString(history), history.toString()) : History.empty();
-      History after = HistoryMerge.merge(before, results, at, HistoryMerge.DEFAULT_KEEP_PER_FILE, HistoryMerge.CLUSTER_MAX_BYTES);
-      writeCreatingParents(history, HistoryCodec.write(after));
+      SharedFile.update(history, current -> {
+        History before = current == null ? History.empty() : HistoryCodec.read(current, history.toString());
+        return HistoryCodec.write(HistoryMerge.merge(before, fileResults, finishedAt,
+            HistoryMerge.DEFAULT_KEEP_PER_FILE, HistoryMerge.CLUSTER_MAX_BYTES));
+      });
     }
   }
 
-  private static void writeCreatingParents(Path file, String content) throws IOException {
-    if (file.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+  private static String json(RunResults results) {
+    try {
+      return JSON.writeValueAsString(results);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
-    Files.writeString(file, content, StandardCharsets.UTF_8);
   }
 }

@@ -49,6 +49,23 @@ public final class Ledger {
   }
 
   /**
+   * A ledger's content with one run's lines added: a new ledger starts with {@link #HEADER}; a
+   * last line without its newline gets one first, so the new lines never join it.
+   *
+   * @param current the ledger's content, null or empty for a new ledger
+   * @param lines from {@link #lines}
+   * @param source named in errors: the file's path
+   * @throws IllegalArgumentException when {@code current} is not a valid ledger (it is left as is)
+   */
+  public static String append(String current, String lines, String source) {
+    if (current == null || current.isEmpty()) {
+      return HEADER + "\n" + lines;
+    }
+    parse(current, source);
+    return current + (current.endsWith("\n") ? "" : "\n") + lines;
+  }
+
+  /**
    * Reads a ledger file's content.
    *
    * @param source named in errors: the file's path

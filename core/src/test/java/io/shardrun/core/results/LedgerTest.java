@@ -131,4 +131,29 @@ class LedgerTest {
   void lastRunOfAnEmptyLedgerIsEmpty() {
     assertThat(Ledger.lastRun(List.of())).isEmpty();
   }
+
+  @Test
+  void appendingToNothingStartsANewLedgerWithItsHeader() {
+    String lines = Ledger.lines("run-1", T1, List.of(result("a.json", Outcome.PASSED, 10)));
+
+    assertThat(Ledger.append(null, lines, "l.tsv")).isEqualTo(Ledger.HEADER + "\n" + lines);
+    assertThat(Ledger.append("", lines, "l.tsv")).isEqualTo(Ledger.HEADER + "\n" + lines);
+  }
+
+  @Test
+  void aLastLineWithoutItsNewlineIsEndedBeforeTheNewLines() {
+    String first = Ledger.HEADER + "\n" + Ledger.lines("run-1", T1, List.of(result("a.json", Outcome.FAILED, 10)));
+    String edited = first.substring(0, first.length() - 1);
+
+    String appended = Ledger.append(edited, Ledger.lines("run-2", T1, List.of(result("a.json", Outcome.PASSED, 5))), "l.tsv");
+
+    assertThat(Ledger.parse(appended, "l.tsv")).extracting(LedgerEntry::runId).containsExactly("run-1", "run-2");
+  }
+
+  @Test
+  void aFileThatIsNotALedgerIsRefusedNotAppendedTo() {
+    assertThatThrownBy(() -> Ledger.append("my notes\n", "run-1\t" + T1 + "\ta.json\tpassed\t1\n", "notes.txt"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("notes.txt:1: not a Shardrun ledger: the first line must be '# shardrun ledger v1'");
+  }
 }
