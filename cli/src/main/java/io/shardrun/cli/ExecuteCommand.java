@@ -111,7 +111,7 @@ final class ExecuteCommand implements Callable<Integer> {
     try {
       return execute();
     } catch (Exception e) {
-      writeTerminationMessage(Main.errorMessage(e));
+      writeTerminationMessage(ErrorMessages.of(e));
       throw e;
     }
   }
@@ -121,8 +121,14 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new CliException("POD_NAME and POD_NAMESPACE must be set (the shard Job sets them from the downward API),"
           + " or pass --pod-name and --pod-namespace");
     }
-    if (webDriverWait < 0) {
-      throw new CliException("--webdriver-wait must be 0 or more seconds, found " + webDriverWait);
+    if (!HttpUrls.isAbsolute(webDriverUrl.toString())) {
+      throw new CliException("--webdriver-url must be an absolute http(s) URL such as http://127.0.0.1:9515, found '" + webDriverUrl + "'");
+    }
+    if (webDriverWait < 0 || waitSeconds < 0) {
+      throw new CliException("--webdriver-wait and --wait must be 0 or more seconds, found " + webDriverWait + " and " + waitSeconds);
+    }
+    if (fileTimeout < 1) {
+      throw new CliException("--file-timeout must be at least 1 second, found " + fileTimeout);
     }
     Plan plan = PlanCodec.read(RunInputs.read(planFile, "plan"), planFile.toString());
     if (shard < 0 || shard >= plan.shards().size()) {

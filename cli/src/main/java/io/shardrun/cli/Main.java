@@ -37,21 +37,24 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setExitCodeExceptionMapper(e -> e instanceof CliException c ? c.exitCode() : ExitCodes.USAGE_OR_INFRASTRUCTURE)
+        .setParameterExceptionHandler((e, args) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println("error: " + e.getMessage());
+          cmd.getErr().println("see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+          return ExitCodes.USAGE_OR_INFRASTRUCTURE;
+        })
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          cmd.getErr().println("error: " + errorMessage(e));
+          cmd.getErr().println("error: " + ErrorMessages.of(e));
+          if (System.getenv(ErrorMessages.DEBUG_VARIABLE) != null) {
+            e.printStackTrace(cmd.getErr());
+          }
           return cmd.getExitCodeExceptionMapper().getExitCode(e);
         });
   }
 
-  /** What follows "error: " when a command fails. */
-  static String errorMessage(Exception e) {
-    return e instanceof CliException || e instanceof IllegalArgumentException
-        || e instanceof io.shardrun.core.suite.SuiteException ? e.getMessage() : e.toString();
-  }
-
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required; see 'shardrun --help'");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
   /** Prints the build's version. */

@@ -48,6 +48,12 @@ final class OperatorCommand implements Callable<Integer> {
     Images shardImages = images.images();
     Set<String> watched = namespaces == null ? Set.of() : Set.copyOf(namespaces.stream().filter(n -> !n.isBlank()).toList());
     KubernetesClient client = new KubernetesClientBuilder().build();
+    try {
+      ClusterAccess.checkTestRuns(client, watched);
+    } catch (CliException e) {
+      client.close();
+      throw e;
+    }
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Operator operator = ShardrunOperator.start(client, shardImages, watched, leaderElection ? leaseNamespace : null, Clock.systemUTC(), metrics);
     HttpEndpoints health = HttpEndpoints.start(healthPort, operator.getRuntimeInfo(), metrics);

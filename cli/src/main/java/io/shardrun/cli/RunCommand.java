@@ -11,6 +11,7 @@ import io.shardrun.core.history.HistoryCodec;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Ledger;
+import io.shardrun.core.results.LedgerEntry;
 import io.shardrun.core.results.Outcome;
 import io.shardrun.core.run.RunPlanner;
 import io.shardrun.core.select.SelectionCriteria;
@@ -241,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
     if ((timeout != null && timeout < 1) || fileTimeout < 1 || waitSeconds < 0) {
       throw new CliException("--timeout and --file-timeout must be at least 1 second, --wait at least 0");
     }
-    if (site != null && site.baseUrl != null && !isHttpUrl(site.baseUrl)) {
+    if (site != null && site.baseUrl != null && !HttpUrls.isAbsolute(site.baseUrl)) {
       throw new CliException("--base-url must be an absolute http(s) URL, got '" + site.baseUrl + "'");
     }
     for (String entry : env) {
@@ -264,24 +265,11 @@ final class RunCommand implements Callable<Integer> {
     if (ledger != null) {
       OutputPaths.file("--ledger", ledger);
       if (Files.exists(ledger)) {
-        try {
-          Ledger.parse(RunInputs.read(ledger, "ledger"), ledger.toString());
-        } catch (IllegalArgumentException e) {
-          throw new CliException("--ledger " + e.getMessage() + "; name a ledger, or a new file");
-        }
+        ledger("--ledger", ledger);
       }
     }
     if (history != null) {
       OutputPaths.file("--history", history);
-    }
-  }
-
-  private static boolean isHttpUrl(String url) {
-    try {
-      URI uri = new URI(url);
-      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-    } catch (java.net.URISyntaxException e) {
-      return false;
     }
   }
 
@@ -302,8 +290,17 @@ final class RunCommand implements Callable<Integer> {
     if (rerunFailed == null) {
       return null;
     }
-    Map<String, Outcome> last = Ledger.lastRun(Ledger.parse(RunInputs.read(rerunFailed, "ledger"), rerunFailed.toString()));
+    Map<String, Outcome> last = Ledger.lastRun(ledger("--rerun-failed", rerunFailed));
     return last.entrySet().stream().filter(e -> e.getValue().isBad()).map(Map.Entry::getKey).collect(Collectors.toSet());
+  }
+
+  /** The ledger a flag names, read and checked: an error names the flag, the file and the line. */
+  private static List<LedgerEntry> ledger(String flag, Path file) {
+    try {
+      return Ledger.parse(RunInputs.read(file, "ledger"), file.toString());
+    } catch (IllegalArgumentException e) {
+      throw new CliException(flag + " " + e.getMessage() + "; name a ledger written by --ledger");
+    }
   }
 
   private Map<String, String> environment(StaticSite served) {

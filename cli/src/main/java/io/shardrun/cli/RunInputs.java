@@ -84,10 +84,13 @@ final class RunInputs {
   }
 
   static String read(Path file, String what) {
+    if (Files.isDirectory(file)) {
+      throw new CliException("cannot read " + what + " " + file + ": is a folder; expected a file");
+    }
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CliException("cannot read " + what + " " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+      throw new CliException("cannot read " + what + " " + file + ": " + ErrorMessages.reason(e));
     }
   }
 }

@@ -70,7 +70,7 @@ class RunChecksBeforeWorkTest {
     Path notes = Files.writeString(dir.resolve("notes.txt"), "buy milk\n");
 
     assertRefused(run("--ledger", notes.toString()), "error: --ledger " + notes
-        + ":1: not a Shardrun ledger: the first line must be '# shardrun ledger v1'; name a ledger, or a new file\n");
+        + ":1: not a Shardrun ledger: the first line must be '# shardrun ledger v1'; name a ledger written by --ledger\n");
     assertThat(notes).hasContent("buy milk");
   }
 

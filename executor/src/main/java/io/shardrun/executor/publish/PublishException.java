@@ -1,14 +1,7 @@
 package io.shardrun.executor.publish;
 
-import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import javax.net.ssl.SSLException;
+import java.util.Optional;
 
 /**
  * A results document that did not reach the executor's pod. Its message is what the shard's log
@@ -30,22 +23,15 @@ public final class PublishException extends RuntimeException {
   public static PublishException of(String pod, String apiServer, KubernetesClientException failure) {
     String what = "cannot publish results into pod " + pod + ": ";
     if (failure.getCode() > 0) {
-      return new PublishException(what + answered(failure) + hint(failure.getCode()), failure);
+      return new PublishException(what + ApiServerFailures.answered(failure) + hint(failure.getCode()), failure);
     }
-    IOException io = ioCause(failure);
-    if (io != null) {
-      return new PublishException(what + "the API server at " + apiServer + " could not be reached (" + whyUnreachable(io)
+    Optional<String> unreachable = ApiServerFailures.whyUnreachable(failure);
+    if (unreachable.isPresent()) {
+      return new PublishException(what + "the API server at " + apiServer + " could not be reached (" + unreachable.get()
           + "); check that the pod may connect to it (a NetworkPolicy may block its egress)", failure);
     }
-    return new PublishException(what + "the request to the API server at " + apiServer + " failed: " + innermostMessage(failure), failure);
-  }
-
-  /** "HTTP 422 Invalid: <the server's message, verbatim>". */
-  private static String answered(KubernetesClientException failure) {
-    Status status = failure.getStatus();
-    String reason = status == null || status.getReason() == null ? "" : " " + status.getReason();
-    String message = status == null || status.getMessage() == null ? "" : ": " + status.getMessage();
-    return "HTTP " + failure.getCode() + reason + message;
+    return new PublishException(what + "the request to the API server at " + apiServer + " failed: "
+        + ApiServerFailures.innermostMessage(failure), failure);
   }
 
   private static String hint(int code) {
@@ -56,44 +42,5 @@ public final class PublishException extends RuntimeException {
       case 422 -> "; refused as invalid, by an admission policy or the pod's validation (" + TROUBLESHOOTING + ")";
       default -> "";
     };
-  }
-
-  private static IOException ioCause(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof IOException io) {
-        return io;
-      }
-    }
-    return null;
-  }
-
-  /** In words, from the innermost I/O failures: the client's own messages are often empty. */
-  private static String whyUnreachable(IOException io) {
-    for (Throwable t = io; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-        return "unknown host";
-      }
-      if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
-        return "timed out";
-      }
-      if (t instanceof SSLException) {
-        return "TLS handshake failed: " + t.getMessage();
-      }
-    }
-    for (Throwable t = io; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException) {
-        // Java's HTTP client reports a refused connection without a message.
-        return t.getMessage() == null ? "connection refused" : t.getMessage();
-      }
-    }
-    return innermostMessage(io);
-  }
-
-  private static String innermostMessage(Throwable failure) {
-    String message = "no details";
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      message = t.getMessage() == null ? message : t.getMessage();
-    }
-    return message;
   }
 }
