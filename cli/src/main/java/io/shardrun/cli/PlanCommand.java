@@ -3,6 +3,7 @@ package io.shardrun.cli;
 import io.shardrun.core.Durations;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanQuality;
+import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code shardrun plan}: the shards a TestRun would get, as a table. */
-@Command(name = "plan", description = "Print the plan of a TestRun: per shard its files and"
-    + " estimated duration, and the largest shard against the lower bound max(longest file, total / shards).")
+@Command(name = "plan", description = "Print the plan of a TestRun: per shard its files in run order with"
+    + " their estimated durations, and the largest shard against the lower bound max(longest file, total / shards).")
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -28,11 +29,14 @@ final class PlanCommand implements Callable<Integer> {
           plan.fileCount(), plan.shards().size(), plan.sharding().wireName());
       out.printf("%-6s %6s %10s%n", "SHARD", "FILES", "ESTIMATE");
       for (PlannedShard shard : plan.shards()) {
-        out.printf("%-6d %6d %10s%n", shard.index(), shard.files().size(), Durations.format(shard.estimateMs()));
+        out.printf("%-6d %6d %10s%n", shard.index(), shard.files().size(), Durations.formatTenths(shard.estimateMs()));
+        for (PlannedFile file : shard.files()) {
+          out.printf("  %s  %s%n", file.path(), Durations.formatTenths(file.estimateMs()));
+        }
       }
       PlanQuality quality = PlanQuality.of(plan);
-      out.printf("largest shard %s, lower bound %s: ratio %.2f%n%n",
-          Durations.format(quality.makespanMs()), Durations.format(quality.lowerBoundMs()), quality.ratio());
+      out.printf(java.util.Locale.ROOT, "largest shard %s, lower bound %s: ratio %.2f%n%n",
+          Durations.formatTenths(quality.makespanMs()), Durations.formatTenths(quality.lowerBoundMs()), quality.ratio());
     }
     return 0;
   }

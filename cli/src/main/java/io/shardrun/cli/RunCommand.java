@@ -172,7 +172,7 @@ final class RunCommand implements Callable<Integer> {
   private int runOnce(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir, this::writtenByRuns)).orThrow();
-    Plan plan = RunPlanner.plan(criteria(), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
+    Plan plan = RunPlanner.plan(criteria(suite), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
         HistorySpec.DEFAULT_WINDOW, suite, readHistory());
     if (plan.fileCount() == 0) {
       out.println("no files selected: nothing to run");
@@ -273,12 +273,20 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private SelectionCriteria criteria() {
+  private SelectionCriteria criteria(Suite suite) {
     List<String> changed = changedSince == null ? null : ChangedFiles.since(suiteDir, changedSince);
     SelectionCriteria criteria = new SelectionCriteria(Set.copyOf(tags), Set.copyOf(excludeTags),
         SelectionCriteria.compile(include, "--include"), SelectionCriteria.compile(exclude, "--exclude"), changed, null);
     Set<String> rerun = rerunOnly();
-    return rerun == null ? criteria : criteria.withRerunOnly(rerun);
+    if (rerun == null) {
+      return criteria;
+    }
+    List<String> gone = rerun.stream().filter(file -> !suite.files().containsKey(file)).sorted().toList();
+    if (!gone.isEmpty()) {
+      spec.commandLine().getErr().printf("warning: --rerun-failed %s: %d of the files that did not pass are no longer in"
+          + " the suite and are not run: %s%n", rerunFailed, gone.size(), String.join(", ", gone));
+    }
+    return criteria.withRerunOnly(rerun);
   }
 
   private History readHistory() throws IOException {

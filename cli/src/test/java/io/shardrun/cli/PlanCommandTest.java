@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PlanCommandTest {
   @Test
-  void printsEachShardWithItsEstimateAndTheRatioToTheLowerBound(@TempDir Path dir) throws Exception {
+  void printsEachShardWithItsFilesTheirEstimatesAndTheRatioToTheLowerBound(@TempDir Path dir) throws Exception {
     Path suite = Files.createDirectories(dir.resolve("suite"));
     // 4, 3, 2 and 1 steps: 1 s per step before any history.
     for (int steps = 1; steps <= 4; steps++) {
@@ -28,9 +28,13 @@ class PlanCommandTest {
     assertThat(cli.out()).isEqualTo("""
         TestRun smoke: 4 files, 2 shards, sharding balanced
         SHARD   FILES   ESTIMATE
-        0           2         5s
-        1           2         5s
-        largest shard 5s, lower bound 5s: ratio 1.00
+        0           2       5.0s
+          f1.json  1.0s
+          f4.json  4.0s
+        1           2       5.0s
+          f2.json  2.0s
+          f3.json  3.0s
+        largest shard 5.0s, lower bound 5.0s: ratio 1.00
 
         """);
   }

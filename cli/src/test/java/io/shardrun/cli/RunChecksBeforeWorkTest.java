@@ -92,6 +92,20 @@ class RunChecksBeforeWorkTest {
         "error: --env 'bad name=1': the name must match [A-Za-z_][A-Za-z0-9_]* (NAME or NAME=VALUE)\n");
   }
 
+  @Test
+  void rerunFailedWarnsAboutFailedFilesNoLongerInTheSuite() throws Exception {
+    Path ledger = Files.writeString(dir.resolve("ledger.tsv"), "# shardrun ledger v1\n"
+        + "run-1\t2026-12-01T10:00:00Z\thome.json\tpassed\t10\n"
+        + "run-1\t2026-12-01T10:00:00Z\tgone.json\tfailed\t10\n");
+
+    Cli cli = run("--rerun-failed", ledger.toString());
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.err()).isEqualTo("warning: --rerun-failed " + ledger
+        + ": 1 of the files that did not pass are no longer in the suite and are not run: gone.json\n");
+    assertThat(cli.out()).isEqualTo("no files selected: nothing to run\n");
+  }
+
   private void assertRefused(Cli cli, String error) {
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).isEqualTo(error);

@@ -17,4 +17,12 @@ public final class Durations {
     }
     return (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
   }
+
+  /**
+   * As {@link #format}, but to a tenth of a second below a minute ({@code 1.5s}), for figures
+   * set against each other, such as a plan's shards and their ratio.
+   */
+  public static String formatTenths(long ms) {
+    return ms < 60_000 ? String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0) : format(ms);
+  }
 }

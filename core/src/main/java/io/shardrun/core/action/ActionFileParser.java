@@ -68,8 +68,9 @@ public final class ActionFileParser {
         reader.stringList(meta, "meta", "tags"),
         reader.stringList(meta, "meta", "depends_on"),
         reader.bool(meta, "meta", "serial").orElse(false),
-        reader.nonNegativeInt(meta, "meta", "timeout_s").orElse(null),
-        reader.nonNegativeInt(meta, "meta", "retries").orElse(0),
+        // A file limit of 0 s would stop every file before its first step.
+        reader.wholeNumber(meta, "meta", "timeout_s", 1).orElse(null),
+        reader.wholeNumber(meta, "meta", "retries", 0).orElse(0),
         covers);
   }
 

@@ -85,15 +85,15 @@ final class JsonReader {
     return Optional.empty();
   }
 
-  Optional<Integer> nonNegativeInt(ObjectNode object, String where, String field) {
+  Optional<Integer> wholeNumber(ObjectNode object, String where, String field, int min) {
     JsonNode node = object.get(field);
     if (node == null || node.isNull()) {
       return Optional.empty();
     }
-    if (node.canConvertToInt() && node.isIntegralNumber() && node.asInt() >= 0) {
+    if (node.canConvertToInt() && node.isIntegralNumber() && node.asInt() >= min) {
       return Optional.of(node.asInt());
     }
-    problem(join(where, field), "expected a whole number >= 0, found " + node);
+    problem(join(where, field), "expected a whole number >= " + min + ", found " + node);
     return Optional.empty();
   }
 

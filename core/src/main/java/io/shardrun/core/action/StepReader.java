@@ -64,7 +64,7 @@ final class StepReader {
     String command = reader.string(step, where, "command").orElse("");
     String target = reader.string(step, where, "target").orElse("");
     String value = reader.string(step, where, "value").orElse("");
-    Integer timeout = reader.nonNegativeInt(step, where, "timeout_s").orElse(null);
+    Integer timeout = reader.wholeNumber(step, where, "timeout_s", 0).orElse(null);
     if (problemCount() > before) {
       return java.util.Optional.empty();
     }

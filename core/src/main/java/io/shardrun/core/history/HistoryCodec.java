@@ -30,12 +30,32 @@ public final class HistoryCodec {
         throw new IllegalArgumentException(source + ": history version " + history.version()
             + " is not supported; expected " + History.VERSION);
       }
+      checkRecords(history, source);
       return history;
     } catch (JsonProcessingException e) {
       String at = JsonErrors.location(e);
       throw new IllegalArgumentException(source + ": not a Shardrun history document: " + JsonErrors.message(e)
           + (at == null ? "" : " (" + at + ")"));
     }
+  }
+
+  /** What the JSON types alone let through: a run with no outcome, a negative duration. */
+  private static void checkRecords(History history, String source) {
+    history.files().forEach((file, runs) -> {
+      String where = source + ": files[\"" + file + "\"]";
+      if (runs == null) {
+        throw new IllegalArgumentException(where + ": expected a list of runs, found null");
+      }
+      for (int i = 0; i < runs.size(); i++) {
+        RunRecord run = runs.get(i);
+        if (run == null || run.outcome() == null) {
+          throw new IllegalArgumentException(where + "[" + i + "].outcome: missing; expected passed, failed, skipped or error");
+        }
+        if (run.durationMs() < 0) {
+          throw new IllegalArgumentException(where + "[" + i + "].durationMs: expected milliseconds >= 0, found " + run.durationMs());
+        }
+      }
+    });
   }
 
   public static String write(History history) {

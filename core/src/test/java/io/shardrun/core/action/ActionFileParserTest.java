@@ -289,14 +289,14 @@ class ActionFileParserTest {
   @Test
   void wrongFieldTypesNameTheFieldAndWhatWasFound() {
     assertThat(problems("a.json", """
-        {"meta": {"tags": "smoke", "serial": "yes", "timeout_s": -1, "depends_on": ["", 3]},
+        {"meta": {"tags": "smoke", "serial": "yes", "timeout_s": 0, "depends_on": ["", 3]},
          "steps": [{"command": "echo", "timeout_s": "10"}]}
         """)).containsExactly(
         new Problem("a.json", "meta.tags", "expected a list of strings, found string \"smoke\""),
         new Problem("a.json", "meta.depends_on[0]", "expected a non-empty string, found \"\""),
         new Problem("a.json", "meta.depends_on[1]", "expected a non-empty string, found 3"),
         new Problem("a.json", "meta.serial", "expected true or false, found \"yes\""),
-        new Problem("a.json", "meta.timeout_s", "expected a whole number >= 0, found -1"),
+        new Problem("a.json", "meta.timeout_s", "expected a whole number >= 1, found 0"),
         new Problem("a.json", "steps[0].timeout_s", "expected a whole number >= 0, found \"10\""));
   }
 

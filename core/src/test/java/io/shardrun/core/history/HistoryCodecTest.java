@@ -70,4 +70,16 @@ class HistoryCodecTest {
         .hasMessageStartingWith(SOURCE + ": not a Shardrun history document: ")
         .hasMessageContaining("flaky");
   }
+
+  @Test
+  void aNegativeDurationOrAMissingOutcomeIsRejectedNamingTheRecord() {
+    assertThatThrownBy(() -> HistoryCodec.read(
+        "{\"version\": 1, \"files\": {\"a.json\": [{\"durationMs\": -5, \"outcome\": \"passed\", \"at\": \"x\"}]}}", SOURCE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(SOURCE + ": files[\"a.json\"][0].durationMs: expected milliseconds >= 0, found -5");
+    assertThatThrownBy(() -> HistoryCodec.read(
+        "{\"version\": 1, \"files\": {\"a.json\": [{\"durationMs\": 5, \"at\": \"x\"}]}}", SOURCE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(SOURCE + ": files[\"a.json\"][0].outcome: missing; expected passed, failed, skipped or error");
+  }
 }
