@@ -47,7 +47,17 @@ final class HistoryStore {
     if (recorded.contains(uid)) {
       return;
     }
-    History merged = HistoryMerge.merge(read(existing), results, at, HistoryMerge.DEFAULT_KEEP_PER_FILE, HistoryMerge.CLUSTER_MAX_BYTES);
+    History before;
+    try {
+      before = existing == null || existing.getData() == null || existing.getData().get(KEY) == null
+          ? History.empty() : HistoryCodec.read(existing.getData().get(KEY), "ConfigMap " + namespace + "/" + name);
+    } catch (IllegalArgumentException e) {
+      // Someone else's data, or a hand edit gone wrong: not ours to overwrite.
+      LOG.warn("run {}/{} is not recorded in the history: {}; fix or delete the ConfigMap", namespace,
+          run.getMetadata().getName(), e.getMessage());
+      return;
+    }
+    History merged = HistoryMerge.merge(before, results, at, HistoryMerge.DEFAULT_KEEP_PER_FILE, HistoryMerge.CLUSTER_MAX_BYTES);
     List<String> runs = new ArrayList<>(recorded);
     runs.add(uid);
     String marker = String.join(",", runs.subList(Math.max(0, runs.size() - REMEMBERED_RUNS), runs.size()));

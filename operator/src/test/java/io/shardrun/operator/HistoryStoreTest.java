@@ -52,4 +52,19 @@ class HistoryStoreTest {
     assertThat(client.configMaps().inNamespace("qa").withName("shardrun-history-shop").get().getMetadata().getAnnotations())
         .containsEntry("shardrun.io/recorded-runs", "uid-1,uid-2");
   }
+
+  @Test
+  void anUnreadableHistoryIsLeftAsItIsNotOverwritten() {
+    client.configMaps().inNamespace("edited").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("shardrun-history-shop").withNamespace("edited").endMetadata()
+        .addToData("history.json", "hand-edited {").build()).create();
+    TestRun run = run("r3", "uid-3");
+    run.getMetadata().setNamespace("edited");
+
+    HistoryStore.record(client, run, RESULTS, "2026-11-21T12:00:00Z");
+
+    ConfigMap kept = client.configMaps().inNamespace("edited").withName("shardrun-history-shop").get();
+    assertThat(kept.getData()).containsEntry("history.json", "hand-edited {");
+    assertThat(kept.getMetadata().getAnnotations()).isNullOrEmpty();
+  }
 }
