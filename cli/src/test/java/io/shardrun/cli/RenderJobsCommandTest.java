@@ -150,6 +150,17 @@ class RenderJobsCommandTest {
   }
 
   @Test
+  void anAliasRendersAsItsAnchorsValue() throws Exception {
+    Files.writeString(testRun, Files.readString(testRun).replace("configMap: shop-suite", "configMap: &v shop-suite")
+        + "  env:\n  - name: SUITE\n    value: *v\n");
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    Job job = (Job) parse(cli.out()).get(2);
+    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().equals("SUITE")).singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("shop-suite"));
+  }
+
+  @Test
   void anInvalidSuiteIsRefusedWithItsProblems() throws Exception {
     write("suite/bad.json", "{\"steps\": [{\"command\": \"clik\"}]}");
     Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());

@@ -3,12 +3,12 @@ package io.shardrun.core.run;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.shardrun.core.yaml.YamlStream;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.List;
  * TestRun or a ConfigMap (a typo such as {@code shard: 4}) is an error naming it.
  */
 public final class Manifests {
-  private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
+  private static final ObjectMapper STRICT = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final ObjectMapper WRITER = new ObjectMapper(new YAMLFactory()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -42,28 +42,21 @@ public final class Manifests {
   public static Documents read(String yaml, String source) {
     List<TestRun> runs = new ArrayList<>();
     List<ConfigMap> configMaps = new ArrayList<>();
-    try (MappingIterator<JsonNode> docs = STRICT.readerFor(JsonNode.class).readValues(yaml)) {
-      int index = 0;
-      while (docs.hasNextValue()) {
-        JsonNode doc = docs.nextValue();
-        index++;
-        if (doc == null || doc.isNull() || doc.isEmpty()) {
-          continue;
-        }
-        String where = source + " (document " + index + ")";
-        String kind = doc.path("kind").asText();
-        String apiVersion = doc.path("apiVersion").asText();
-        if (TestRun.KIND.equals(kind)) {
-          if (!TestRun.API_VERSION.equals(apiVersion)) {
-            throw new IllegalArgumentException(where + ": TestRun apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
-          }
-          runs.add(convert(doc, TestRun.class, where));
-        } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion)) {
-          configMaps.add(convert(doc, ConfigMap.class, where));
-        }
+    for (YamlStream.Document doc : YamlStream.read(yaml, source)) {
+      JsonNode content = doc.content();
+      if (content.isNull() || content.isEmpty()) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage());
+      String kind = content.path("kind").asText();
+      String apiVersion = content.path("apiVersion").asText();
+      if (TestRun.KIND.equals(kind)) {
+        if (!TestRun.API_VERSION.equals(apiVersion)) {
+          throw new IllegalArgumentException(doc.place() + ": TestRun apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
+        }
+        runs.add(convert(content, TestRun.class, doc.place()));
+      } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion)) {
+        configMaps.add(convert(content, ConfigMap.class, doc.place()));
+      }
     }
     return new Documents(runs, configMaps);
   }
