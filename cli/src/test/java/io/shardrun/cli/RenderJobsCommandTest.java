@@ -161,6 +161,15 @@ class RenderJobsCommandTest {
   }
 
   @Test
+  void aValueOfTheWrongTypeIsAPlainErrorNamingTheField() throws Exception {
+    Files.writeString(testRun, Files.readString(testRun) + "  sharding: random\n");
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: " + testRun + " (document 1): spec.sharding: 'random' is not one of hash, balanced\n");
+    assertPlain(cli.err());
+  }
+
+  @Test
   void anInvalidSuiteIsRefusedWithItsProblems() throws Exception {
     write("suite/bad.json", "{\"steps\": [{\"command\": \"clik\"}]}");
     Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
@@ -188,6 +197,12 @@ class RenderJobsCommandTest {
     Cli cli = Cli.run("render-jobs");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("Missing required option: '--filename=FILE'");
+  }
+
+  /** A message written for people: no Java type, exception or Jackson wording in it. */
+  static void assertPlain(String message) {
+    assertThat(message).doesNotContain("Exception", "java.", "io.shardrun", "io.fabric8", "com.fasterxml", "org.yaml",
+        "Cannot deserialize", "`");
   }
 
   private Path write(String relative, String content) throws Exception {

@@ -1,6 +1,8 @@
 package io.shardrun.core.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,11 +19,13 @@ import java.util.List;
 
 /**
  * Reads and writes YAML streams of Kubernetes objects. Reading is strict: an unknown field in a
- * TestRun or a ConfigMap (a typo such as {@code shard: 4}) is an error naming it.
+ * TestRun or a ConfigMap (a typo such as {@code shard: 4}) is an error naming it, and so is a value
+ * of the wrong type.
  */
 public final class Manifests {
   private static final ObjectMapper STRICT = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS); // sharding: 1 is no sharding, not the second one
   private static final ObjectMapper WRITER = new ObjectMapper(new YAMLFactory()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -78,38 +82,20 @@ public final class Manifests {
     }
   }
 
-  private static <T> T convert(JsonNode doc, Class<T> type, String where) {
+  private static <T> T convert(JsonNode doc, Class<T> type, String place) {
     T object;
     try {
       object = STRICT.treeToValue(doc, type);
-    } catch (IOException e) {
-      if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-        throw unknownField(where, u.getPropertyName(), path(u), u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
-      }
-      throw new IllegalArgumentException(where + ": " + e.getMessage().lines().findFirst().orElse(""));
+    } catch (JsonMappingException e) {
+      throw FieldErrors.of(e, doc, place);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(place + ": " + e.getOriginalMessage());
     }
     // Fabric8 types inside (env entries, resources, metadata) keep unknown fields aside instead of failing.
     List<UnknownFields.Found> unknown = UnknownFields.in(object);
     if (!unknown.isEmpty()) {
-      throw unknownField(where, unknown.get(0).field(), unknown.get(0).path(), unknown.get(0).known());
+      throw FieldErrors.unknownField(place, unknown.get(0).field(), unknown.get(0).path(), unknown.get(0).known());
     }
     return object;
-  }
-
-  private static IllegalArgumentException unknownField(String where, String field, String path, List<String> known) {
-    return new IllegalArgumentException(where + ": unknown field '" + field + "' at " + path + "; expected one of "
-        + String.join(", ", known));
-  }
-
-  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 }

@@ -10,6 +10,8 @@ import io.shardrun.crd.v1alpha1.TestRun;
 import java.time.Duration;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ManifestsTest {
   static final String RUN = """
@@ -80,10 +82,29 @@ class ManifestsTest {
         .hasMessageContaining("unknown field 'valu' at spec.env[0]");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+      shards: abc                              | spec.shards: expected an integer, found 'abc'
+      shards: [1, 2]                           | spec.shards: expected an integer, found a list
+      shards: true                             | spec.shards: expected an integer, found true
+      ttlSecondsAfterFinished: 99999999999     | spec.ttlSecondsAfterFinished: expected an integer from -2147483648 to 2147483647, found 99999999999
+      selector: [smoke]                        | spec.selector: expected a mapping, found a list
+      env: {BASE_URL: x}                       | spec.env: expected a list, found a mapping
+      env: [{name: A, value: {b: c}}]          | spec.env[0].value: expected a string, found a mapping
+      selector: {tags: [{a: 1}]}               | spec.selector.tags[0]: expected a string, found a mapping
+      browser: {resources: {limits: {cpu: [1]}}} | spec.browser.resources.limits.cpu: a list is not a valid value here
+      """)
+  void aValueOfTheWrongTypeIsAPlainErrorNamingTheField(String field, String message) {
+    assertPlain(catchThrowable(() -> Manifests.read(RUN.replace("shards: 4", field), "run.yaml")))
+        .hasMessage("run.yaml (document 1): " + message);
+  }
+
   @Test
-  void anUnknownShardingStrategyIsAnError() {
-    assertThatThrownBy(() -> Manifests.read(RUN.replace("sharding: hash", "sharding: random"), "run.yaml"))
-        .hasMessageContaining("run.yaml (document 1)").hasMessageContaining("random");
+  void anUnknownShardingStrategyIsAnErrorListingTheKnownOnes() {
+    assertPlain(catchThrowable(() -> Manifests.read(RUN.replace("sharding: hash", "sharding: random"), "run.yaml")))
+        .hasMessage("run.yaml (document 1): spec.sharding: 'random' is not one of hash, balanced");
+    assertPlain(catchThrowable(() -> Manifests.read(RUN.replace("sharding: hash", "sharding: 1"), "run.yaml")))
+        .as("not the second strategy").hasMessage("run.yaml (document 1): spec.sharding: 1 is not one of hash, balanced");
   }
 
   @Test
