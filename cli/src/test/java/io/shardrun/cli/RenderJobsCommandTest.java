@@ -161,6 +161,47 @@ class RenderJobsCommandTest {
   }
 
   @Test
+  void aTestRunGivenTwiceIsAnErrorNamingBothPlaces() throws Exception {
+    Path again = write("again.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\n---\n" + Files.readString(testRun));
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "-f", again.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).isEqualTo("error: TestRun qa/nightly is given twice: in " + testRun + " (document 1) and in "
+        + again + " (document 2); keep one\n");
+    assertPlain(cli.err());
+  }
+
+  @Test
+  void twoSuiteConfigMapsOfTheSameNameAreAnError() throws Exception {
+    String suiteMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: shop-suite}\ndata: {a.json: '{\"steps\": []}'}\n";
+    Path maps = write("maps.yaml", suiteMap + "---\n" + suiteMap);
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "-f", maps.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: TestRun qa/nightly reads its suite from ConfigMap shop-suite, which is given twice: in "
+        + maps + " (document 1) and in " + maps + " (document 2); keep one\n");
+  }
+
+  @Test
+  void documentsOfOtherKindsAreIgnoredWithAWarningEach() throws Exception {
+    Path stream = write("stream.yaml", Files.readString(testRun) + """
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: site}
+        ---
+        apiVersion: apps/v1
+        kind: ConfigMap
+        metadata: {name: shop-suite}
+        """);
+    Cli cli = Cli.run("render-jobs", "-f", stream.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.err()).isEqualTo(
+        "warning: " + stream + " (document 2): kind Deployment is not used by render-jobs; ignored\n"
+        + "warning: " + stream + " (document 3): kind ConfigMap of apiVersion 'apps/v1' (not v1) is not used by render-jobs; ignored\n");
+    assertThat(parse(cli.out())).hasSize(4);
+  }
+
+  @Test
   void aValueOfTheWrongTypeIsAPlainErrorNamingTheField() throws Exception {
     Files.writeString(testRun, Files.readString(testRun) + "  sharding: random\n");
     Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());

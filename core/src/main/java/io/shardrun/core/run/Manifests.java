@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.shardrun.core.yaml.YamlStream;
@@ -36,33 +36,67 @@ public final class Manifests {
 
   private Manifests() {}
 
-  /** The TestRuns and ConfigMaps of a YAML stream (other kinds are passed over). */
-  public record Documents(List<TestRun> testRuns, List<ConfigMap> configMaps) {}
+  /**
+   * An object and where it was read.
+   *
+   * @param place {@code FILE (document N)}
+   */
+  public record Placed<T>(T object, String place) {}
+
+  /**
+   * A document of a kind this reader does not use.
+   *
+   * @param what e.g. {@code kind Deployment}
+   */
+  public record Ignored(String place, String what) {}
+
+  /** The TestRuns and ConfigMaps of a YAML stream, and the documents of other kinds it passed over. */
+  public record Documents(List<Placed<TestRun>> placedTestRuns, List<Placed<ConfigMap>> placedConfigMaps,
+      List<Ignored> ignored) {
+    public List<TestRun> testRuns() {
+      return placedTestRuns.stream().map(Placed::object).toList();
+    }
+
+    public List<ConfigMap> configMaps() {
+      return placedConfigMaps.stream().map(Placed::object).toList();
+    }
+  }
 
   /**
    * @param source named in errors, e.g. the file path
    * @throws IllegalArgumentException naming the source, the document and the field
    */
   public static Documents read(String yaml, String source) {
-    List<TestRun> runs = new ArrayList<>();
-    List<ConfigMap> configMaps = new ArrayList<>();
+    List<Placed<TestRun>> runs = new ArrayList<>();
+    List<Placed<ConfigMap>> configMaps = new ArrayList<>();
+    List<Ignored> ignored = new ArrayList<>();
     for (YamlStream.Document doc : YamlStream.read(yaml, source)) {
       JsonNode content = doc.content();
-      if (content.isNull() || content.isEmpty()) {
-        continue;
+      String place = doc.place();
+      if (content.isNull() || content.isObject() && content.isEmpty()) {
+        continue; // an empty document, such as one after a trailing ---
+      }
+      if (!content.isObject()) {
+        throw new IllegalArgumentException(place + ": expected a Kubernetes object (a mapping with apiVersion and kind), found "
+            + FieldErrors.describe(content));
       }
       String kind = content.path("kind").asText();
       String apiVersion = content.path("apiVersion").asText();
+      if (kind.isEmpty()) {
+        throw new IllegalArgumentException(place + ": kind: required; every document must be a Kubernetes object with apiVersion and kind");
+      }
       if (TestRun.KIND.equals(kind)) {
         if (!TestRun.API_VERSION.equals(apiVersion)) {
-          throw new IllegalArgumentException(doc.place() + ": TestRun apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
+          throw new IllegalArgumentException(place + ": TestRun apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
         }
-        runs.add(convert(content, TestRun.class, doc.place()));
+        runs.add(new Placed<>(convert(content, TestRun.class, place), place));
       } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion)) {
-        configMaps.add(convert(content, ConfigMap.class, doc.place()));
+        configMaps.add(new Placed<>(convert(content, ConfigMap.class, place), place));
+      } else {
+        ignored.add(new Ignored(place, "ConfigMap".equals(kind) ? "kind ConfigMap of apiVersion '" + apiVersion + "' (not v1)" : "kind " + kind));
       }
     }
-    return new Documents(runs, configMaps);
+    return new Documents(runs, configMaps, ignored);
   }
 
   /** A multi-document YAML stream, ready for {@code kubectl apply -f -}. */

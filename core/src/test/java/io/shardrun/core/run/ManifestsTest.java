@@ -49,6 +49,9 @@ class ManifestsTest {
       assertThat(run.getSpec().getRetries()).as("default").isEqualTo(2);
     });
     assertThat(docs.configMaps()).singleElement().satisfies(cm -> assertThat(cm.getData()).containsKey("a.json"));
+    assertThat(docs.placedTestRuns()).extracting(Manifests.Placed::place).containsExactly("run.yaml (document 1)");
+    assertThat(docs.placedConfigMaps()).extracting(Manifests.Placed::place).containsExactly("run.yaml (document 2)");
+    assertThat(docs.ignored()).containsExactly(new Manifests.Ignored("run.yaml (document 3)", "kind Service"));
   }
 
   @Test
@@ -248,9 +251,26 @@ class ManifestsTest {
   }
 
   @Test
+  void aConfigMapOfAnotherApiVersionIsPassedOverSaying() {
+    String yaml = RUN + "---\napiVersion: apps/v1\nkind: ConfigMap\nmetadata: {name: shop-suite}\n";
+    Manifests.Documents docs = Manifests.read(yaml, "run.yaml");
+    assertThat(docs.configMaps()).isEmpty();
+    assertThat(docs.ignored()).containsExactly(new Manifests.Ignored("run.yaml (document 2)", "kind ConfigMap of apiVersion 'apps/v1' (not v1)"));
+  }
+
+  @Test
+  void aDocumentThatIsNoKubernetesObjectIsAnError() {
+    assertPlain(catchThrowable(() -> Manifests.read("- smoke\n- fast\n", "run.yaml")))
+        .hasMessage("run.yaml (document 1): expected a Kubernetes object (a mapping with apiVersion and kind), found a list");
+    assertPlain(catchThrowable(() -> Manifests.read(RUN.replace("kind: TestRun\n", ""), "run.yaml")))
+        .hasMessage("run.yaml (document 1): kind: required; every document must be a Kubernetes object with apiVersion and kind");
+  }
+
+  @Test
   void emptyDocumentsArePassedOver() {
     Manifests.Documents docs = Manifests.read("---\n# nothing yet\n---\n" + RUN + "---\n", "run.yaml");
-    assertThat(docs.testRuns()).hasSize(1);
+    assertThat(docs.placedTestRuns()).extracting(Manifests.Placed::place).containsExactly("run.yaml (document 2)");
+    assertThat(docs.ignored()).isEmpty();
   }
 
   /** Asserts on a message written for people: no Java type, exception or Jackson wording in it. */
