@@ -66,10 +66,11 @@ final class RunInputs {
     List<Prepared> prepared = new ArrayList<>();
     for (Manifests.Placed<TestRun> placed : manifests.testRuns()) {
       TestRun run = placed.object();
-      String name = run.getMetadata() == null ? "?" : run.getMetadata().getName();
+      String name = run.getMetadata() == null ? null : run.getMetadata().getName();
       List<String> problems = SpecValidator.problems(run);
       if (!problems.isEmpty()) {
-        throw new CliException("TestRun " + name + " is invalid:\n  " + String.join("\n  ", problems));
+        throw new CliException(placed.place() + ": TestRun " + (name == null ? "" : name + " ") + "is invalid:\n  "
+            + String.join("\n  ", problems));
       }
       SuiteFiles suiteFiles = suiteFiles(run, manifests);
       if (suiteFiles.isEmpty()) {

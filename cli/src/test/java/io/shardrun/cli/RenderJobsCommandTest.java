@@ -144,9 +144,17 @@ class RenderJobsCommandTest {
     Files.writeString(testRun, Files.readString(testRun).replace("shards: 2", "shards: 0\n  retries: 99"));
     Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).isEqualTo("error: TestRun nightly is invalid:\n"
+    assertThat(cli.err()).isEqualTo("error: " + testRun + " (document 1): TestRun nightly is invalid:\n"
         + "  spec.shards: expected 1 to 1000, found 0\n"
         + "  spec.retries: expected 0 to 10, found 99\n");
+  }
+
+  @Test
+  void aTestRunWithoutANameIsInvalidNamingItsPlace() throws Exception {
+    Files.writeString(testRun, Files.readString(testRun).replace("  name: nightly\n", ""));
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: " + testRun + " (document 1): TestRun is invalid:\n  metadata.name: required\n");
   }
 
   @Test
