@@ -1,10 +1,10 @@
 package io.shardrun.cli;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.shardrun.core.history.History;
 import io.shardrun.core.history.HistoryCodec;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.run.ManifestSet;
 import io.shardrun.core.run.Manifests;
 import io.shardrun.core.run.RunPlanner;
 import io.shardrun.core.run.SpecValidator;
@@ -18,8 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The inputs of plan and render-jobs: TestRun files, the suite, the history. */
 final class RunInputs {
@@ -37,6 +38,9 @@ final class RunInputs {
           + " balanced estimates and fail-first ordering. Without it, estimates come from step counts.")
   Path historyFile;
 
+  /** The command using these inputs: its name and its standard error, for warnings. */
+  @Spec(Spec.Target.MIXEE) CommandSpec command;
+
   /**
    * One TestRun ready to render.
    *
@@ -45,25 +49,30 @@ final class RunInputs {
   record Prepared(TestRun run, SuiteFiles suiteFiles, Suite suite, Plan plan, boolean suiteFromDir) {}
 
   List<Prepared> prepare() {
-    List<TestRun> runs = new ArrayList<>();
-    List<ConfigMap> configMaps = new ArrayList<>();
+    List<Manifests.Documents> streams = new ArrayList<>();
     for (Path file : files) {
       Manifests.Documents docs = Manifests.read(read(file, "TestRun file"), file.toString());
-      runs.addAll(docs.testRuns());
-      configMaps.addAll(docs.configMaps());
+      for (Manifests.Ignored ignored : docs.ignored()) {
+        command.commandLine().getErr().println("warning: " + ignored.place() + ": " + ignored.what()
+            + " is not used by " + command.name() + "; ignored");
+      }
+      streams.add(docs);
     }
-    if (runs.isEmpty()) {
+    ManifestSet manifests = ManifestSet.of(streams);
+    if (manifests.testRuns().isEmpty()) {
       throw new CliException("no TestRun (apiVersion shardrun.io/v1alpha1, kind TestRun) in " + files);
     }
     History history = historyFile == null ? History.empty() : HistoryCodec.read(read(historyFile, "history file"), historyFile.toString());
     List<Prepared> prepared = new ArrayList<>();
-    for (TestRun run : runs) {
-      String name = run.getMetadata() == null ? "?" : run.getMetadata().getName();
+    for (Manifests.Placed<TestRun> placed : manifests.testRuns()) {
+      TestRun run = placed.object();
+      String name = run.getMetadata() == null ? null : run.getMetadata().getName();
       List<String> problems = SpecValidator.problems(run);
       if (!problems.isEmpty()) {
-        throw new CliException("TestRun " + name + " is invalid:\n  " + String.join("\n  ", problems));
+        throw new CliException(placed.place() + ": TestRun " + (name == null ? "" : name + " ") + "is invalid:\n  "
+            + String.join("\n  ", problems));
       }
-      SuiteFiles suiteFiles = suiteFiles(run, configMaps);
+      SuiteFiles suiteFiles = suiteFiles(run, manifests);
       if (suiteFiles.isEmpty()) {
         throw new CliException("TestRun " + name + ": the suite has no action files (*.json)");
       }
@@ -73,13 +82,12 @@ final class RunInputs {
     return prepared;
   }
 
-  private SuiteFiles suiteFiles(TestRun run, List<ConfigMap> configMaps) {
+  private SuiteFiles suiteFiles(TestRun run, ManifestSet manifests) {
     if (suiteDir != null) {
       return SuiteFiles.fromDirectory(suiteDir);
     }
     String wanted = run.getSpec().getSuite().getConfigMap();
-    Optional<ConfigMap> found = configMaps.stream().filter(c -> wanted.equals(c.getMetadata().getName())).findFirst();
-    return SuiteConfigMap.read(found.orElseThrow(() -> new CliException("TestRun " + run.getMetadata().getName()
+    return SuiteConfigMap.read(manifests.suiteOf(run).orElseThrow(() -> new CliException("TestRun " + run.getMetadata().getName()
         + " reads its suite from ConfigMap " + wanted + ": pass --suite DIR, or include ConfigMap " + wanted + " in a -f file")));
   }
 

@@ -40,6 +40,18 @@ class PlanCommandTest {
   }
 
   @Test
+  void aDocumentOfAnotherKindIsIgnoredWithAWarningNamingPlan(@TempDir Path dir) throws Exception {
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("a.json"), "{\"steps\": [{\"command\": \"echo\", \"target\": \"x\"}]}");
+    Path run = dir.resolve("run.yaml");
+    Files.writeString(run, "apiVersion: v1\nkind: Service\nmetadata: {name: site}\n---\n"
+        + "apiVersion: shardrun.io/v1alpha1\nkind: TestRun\nmetadata: {name: r}\nspec: {suite: {configMap: s}}\n");
+    Cli cli = Cli.run("plan", "-f", run.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.err()).isEqualTo("warning: " + run + " (document 1): kind Service is not used by plan; ignored\n");
+  }
+
+  @Test
   void historyShapesTheEstimates(@TempDir Path dir) throws Exception {
     Path suite = Files.createDirectories(dir.resolve("suite"));
     Files.writeString(suite.resolve("a.json"), "{\"steps\": [{\"command\": \"echo\", \"target\": \"x\"}]}");

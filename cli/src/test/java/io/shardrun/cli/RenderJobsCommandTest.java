@@ -144,9 +144,78 @@ class RenderJobsCommandTest {
     Files.writeString(testRun, Files.readString(testRun).replace("shards: 2", "shards: 0\n  retries: 99"));
     Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).isEqualTo("error: TestRun nightly is invalid:\n"
+    assertThat(cli.err()).isEqualTo("error: " + testRun + " (document 1): TestRun nightly is invalid:\n"
         + "  spec.shards: expected 1 to 1000, found 0\n"
         + "  spec.retries: expected 0 to 10, found 99\n");
+  }
+
+  @Test
+  void aTestRunWithoutANameIsInvalidNamingItsPlace() throws Exception {
+    Files.writeString(testRun, Files.readString(testRun).replace("  name: nightly\n", ""));
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: " + testRun + " (document 1): TestRun is invalid:\n  metadata.name: required\n");
+  }
+
+  @Test
+  void anAliasRendersAsItsAnchorsValue() throws Exception {
+    Files.writeString(testRun, Files.readString(testRun).replace("configMap: shop-suite", "configMap: &v shop-suite")
+        + "  env:\n  - name: SUITE\n    value: *v\n");
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    Job job = (Job) parse(cli.out()).get(2);
+    assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().equals("SUITE")).singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo("shop-suite"));
+  }
+
+  @Test
+  void aTestRunGivenTwiceIsAnErrorNamingBothPlaces() throws Exception {
+    Path again = write("again.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: other}\n---\n" + Files.readString(testRun));
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "-f", again.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).isEqualTo("error: TestRun qa/nightly is given twice: in " + testRun + " (document 1) and in "
+        + again + " (document 2); keep one\n");
+    assertPlain(cli.err());
+  }
+
+  @Test
+  void twoSuiteConfigMapsOfTheSameNameAreAnError() throws Exception {
+    String suiteMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: shop-suite}\ndata: {a.json: '{\"steps\": []}'}\n";
+    Path maps = write("maps.yaml", suiteMap + "---\n" + suiteMap);
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "-f", maps.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: TestRun qa/nightly reads its suite from ConfigMap shop-suite, which is given twice: in "
+        + maps + " (document 1) and in " + maps + " (document 2); keep one\n");
+  }
+
+  @Test
+  void documentsOfOtherKindsAreIgnoredWithAWarningEach() throws Exception {
+    Path stream = write("stream.yaml", Files.readString(testRun) + """
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: site}
+        ---
+        apiVersion: apps/v1
+        kind: ConfigMap
+        metadata: {name: shop-suite}
+        """);
+    Cli cli = Cli.run("render-jobs", "-f", stream.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.err()).isEqualTo(
+        "warning: " + stream + " (document 2): kind Deployment is not used by render-jobs; ignored\n"
+        + "warning: " + stream + " (document 3): kind ConfigMap of apiVersion 'apps/v1' (not v1) is not used by render-jobs; ignored\n");
+    assertThat(parse(cli.out())).hasSize(4);
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAPlainErrorNamingTheField() throws Exception {
+    Files.writeString(testRun, Files.readString(testRun) + "  sharding: random\n");
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: " + testRun + " (document 1): spec.sharding: 'random' is not one of hash, balanced\n");
+    assertPlain(cli.err());
   }
 
   @Test
@@ -177,6 +246,12 @@ class RenderJobsCommandTest {
     Cli cli = Cli.run("render-jobs");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.err()).contains("Missing required option: '--filename=FILE'");
+  }
+
+  /** A message written for people: no Java type, exception or Jackson wording in it. */
+  static void assertPlain(String message) {
+    assertThat(message).doesNotContain("Exception", "java.", "io.shardrun", "io.fabric8", "com.fasterxml", "org.yaml",
+        "Cannot deserialize", "`");
   }
 
   private Path write(String relative, String content) throws Exception {

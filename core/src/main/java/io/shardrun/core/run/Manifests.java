@@ -1,14 +1,16 @@
 package io.shardrun.core.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.shardrun.core.yaml.YamlStream;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,11 +19,13 @@ import java.util.List;
 
 /**
  * Reads and writes YAML streams of Kubernetes objects. Reading is strict: an unknown field in a
- * TestRun or a ConfigMap (a typo such as {@code shard: 4}) is an error naming it.
+ * TestRun or a ConfigMap (a typo such as {@code shard: 4}) is an error naming it, and so is a value
+ * of the wrong type.
  */
 public final class Manifests {
-  private static final ObjectMapper STRICT = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper STRICT = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS); // sharding: 1 is no sharding, not the second one
   private static final ObjectMapper WRITER = new ObjectMapper(new YAMLFactory()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -32,40 +36,67 @@ public final class Manifests {
 
   private Manifests() {}
 
-  /** The TestRuns and ConfigMaps of a YAML stream (other kinds are passed over). */
-  public record Documents(List<TestRun> testRuns, List<ConfigMap> configMaps) {}
+  /**
+   * An object and where it was read.
+   *
+   * @param place {@code FILE (document N)}
+   */
+  public record Placed<T>(T object, String place) {}
+
+  /**
+   * A document of a kind this reader does not use.
+   *
+   * @param what e.g. {@code kind Deployment}
+   */
+  public record Ignored(String place, String what) {}
+
+  /** The TestRuns and ConfigMaps of a YAML stream, and the documents of other kinds it passed over. */
+  public record Documents(List<Placed<TestRun>> placedTestRuns, List<Placed<ConfigMap>> placedConfigMaps,
+      List<Ignored> ignored) {
+    public List<TestRun> testRuns() {
+      return placedTestRuns.stream().map(Placed::object).toList();
+    }
+
+    public List<ConfigMap> configMaps() {
+      return placedConfigMaps.stream().map(Placed::object).toList();
+    }
+  }
 
   /**
    * @param source named in errors, e.g. the file path
    * @throws IllegalArgumentException naming the source, the document and the field
    */
   public static Documents read(String yaml, String source) {
-    List<TestRun> runs = new ArrayList<>();
-    List<ConfigMap> configMaps = new ArrayList<>();
-    try (MappingIterator<JsonNode> docs = STRICT.readerFor(JsonNode.class).readValues(yaml)) {
-      int index = 0;
-      while (docs.hasNextValue()) {
-        JsonNode doc = docs.nextValue();
-        index++;
-        if (doc == null || doc.isNull() || doc.isEmpty()) {
-          continue;
-        }
-        String where = source + " (document " + index + ")";
-        String kind = doc.path("kind").asText();
-        String apiVersion = doc.path("apiVersion").asText();
-        if (TestRun.KIND.equals(kind)) {
-          if (!TestRun.API_VERSION.equals(apiVersion)) {
-            throw new IllegalArgumentException(where + ": TestRun apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
-          }
-          runs.add(convert(doc, TestRun.class, where));
-        } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion)) {
-          configMaps.add(convert(doc, ConfigMap.class, where));
-        }
+    List<Placed<TestRun>> runs = new ArrayList<>();
+    List<Placed<ConfigMap>> configMaps = new ArrayList<>();
+    List<Ignored> ignored = new ArrayList<>();
+    for (YamlStream.Document doc : YamlStream.read(yaml, source)) {
+      JsonNode content = doc.content();
+      String place = doc.place();
+      if (content.isNull() || content.isObject() && content.isEmpty()) {
+        continue; // an empty document, such as one after a trailing ---
       }
-    } catch (IOException e) {
-      throw new IllegalArgumentException(source + ": not valid YAML: " + e.getMessage());
+      if (!content.isObject()) {
+        throw new IllegalArgumentException(place + ": expected a Kubernetes object (a mapping with apiVersion and kind), found "
+            + FieldErrors.describe(content));
+      }
+      String kind = content.path("kind").asText();
+      String apiVersion = content.path("apiVersion").asText();
+      if (kind.isEmpty()) {
+        throw new IllegalArgumentException(place + ": kind: required; every document must be a Kubernetes object with apiVersion and kind");
+      }
+      if (TestRun.KIND.equals(kind)) {
+        if (!TestRun.API_VERSION.equals(apiVersion)) {
+          throw new IllegalArgumentException(place + ": TestRun apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
+        }
+        runs.add(new Placed<>(convert(content, TestRun.class, place), place));
+      } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion)) {
+        configMaps.add(new Placed<>(convert(content, ConfigMap.class, place), place));
+      } else {
+        ignored.add(new Ignored(place, "ConfigMap".equals(kind) ? "kind ConfigMap of apiVersion '" + apiVersion + "' (not v1)" : "kind " + kind));
+      }
     }
-    return new Documents(runs, configMaps);
+    return new Documents(runs, configMaps, ignored);
   }
 
   /** A multi-document YAML stream, ready for {@code kubectl apply -f -}. */
@@ -85,38 +116,20 @@ public final class Manifests {
     }
   }
 
-  private static <T> T convert(JsonNode doc, Class<T> type, String where) {
+  private static <T> T convert(JsonNode doc, Class<T> type, String place) {
     T object;
     try {
       object = STRICT.treeToValue(doc, type);
-    } catch (IOException e) {
-      if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-        throw unknownField(where, u.getPropertyName(), path(u), u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
-      }
-      throw new IllegalArgumentException(where + ": " + e.getMessage().lines().findFirst().orElse(""));
+    } catch (JsonMappingException e) {
+      throw FieldErrors.of(e, doc, place);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(place + ": " + e.getOriginalMessage());
     }
     // Fabric8 types inside (env entries, resources, metadata) keep unknown fields aside instead of failing.
     List<UnknownFields.Found> unknown = UnknownFields.in(object);
     if (!unknown.isEmpty()) {
-      throw unknownField(where, unknown.get(0).field(), unknown.get(0).path(), unknown.get(0).known());
+      throw FieldErrors.unknownField(place, unknown.get(0).field(), unknown.get(0).path(), unknown.get(0).known());
     }
     return object;
-  }
-
-  private static IllegalArgumentException unknownField(String where, String field, String path, List<String> known) {
-    return new IllegalArgumentException(where + ": unknown field '" + field + "' at " + path + "; expected one of "
-        + String.join(", ", known));
-  }
-
-  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 }

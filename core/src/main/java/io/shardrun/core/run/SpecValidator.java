@@ -14,7 +14,13 @@ import java.util.regex.Pattern;
  * TestRun rendered offline fails as clearly as one applied to a cluster.
  */
 public final class SpecValidator {
-  private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+  private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+  /**
+   * Names of TestRuns and of the objects they name are DNS subdomains, as the API server checks.
+   * The TestRun's own name is not held to the 63 characters of a label value: the names Shardrun
+   * derives from it (Jobs, ConfigMaps, labels) are shortened with a hash suffix (Names.fit).
+   */
+  private static final int MAX_NAME = 253;
   private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
   /** Set by Shardrun in every executor; a TestRun cannot override them. */
   public static final Set<String> RESERVED_ENV = Set.of("POD_NAME", "POD_NAMESPACE", "SHARDRUN_TESTRUN", "HOME");
@@ -25,8 +31,10 @@ public final class SpecValidator {
   public static List<String> problems(TestRun run) {
     List<String> problems = new ArrayList<>();
     String name = run.getMetadata() == null ? null : run.getMetadata().getName();
-    if (name == null || !DNS_SUBDOMAIN.matcher(name).matches()) {
-      problems.add("metadata.name: expected a lower-case DNS name (a-z, 0-9, '-', '.'), found " + quote(name));
+    if (name == null) {
+      problems.add("metadata.name: required");
+    } else {
+      dnsName(problems, "metadata.name", name, "a lower-case DNS name");
     }
     TestRunSpec spec = run.getSpec();
     if (spec == null) {
@@ -80,7 +88,9 @@ public final class SpecValidator {
   }
 
   private static void dnsName(List<String> problems, String field, String value, String expected) {
-    if (value == null || !DNS_SUBDOMAIN.matcher(value).matches()) {
+    if (value != null && value.length() > MAX_NAME) {
+      problems.add(field + ": at most " + MAX_NAME + " characters (found " + value.length() + ")");
+    } else if (value == null || !DNS_SUBDOMAIN.matcher(value).matches()) {
       problems.add(field + ": expected " + expected + " (a-z, 0-9, '-', '.'), found " + quote(value));
     }
   }

@@ -69,6 +69,23 @@ class SpecValidatorTest {
   }
 
   @Test
+  void aMissingNameIsRequired() {
+    TestRun run = valid();
+    run.getMetadata().setName(null);
+    assertThat(SpecValidator.problems(run)).containsExactly("metadata.name: required");
+  }
+
+  @Test
+  void aNameMayHave253CharactersSinceTheJobNamesDerivedFromItAreShortened() {
+    TestRun run = valid();
+    run.getMetadata().setName("a".repeat(253));
+    assertThat(SpecValidator.problems(run)).isEmpty();
+    assertThat(io.shardrun.core.render.Names.shardJob(run.getMetadata().getName(), 999)).hasSizeLessThanOrEqualTo(63);
+    run.getMetadata().setName("a".repeat(300));
+    assertThat(SpecValidator.problems(run)).containsExactly("metadata.name: at most 253 characters (found 300)");
+  }
+
+  @Test
   void anEnvNameWithACommaIsRefusedSoTheExecutorsCommaSeparatedVariablesListStaysExact() {
     TestRun run = valid();
     run.getSpec().setEnv(List.of(new EnvVarBuilder().withName("USER,TOKEN").withValue("x").build()));
