@@ -35,6 +35,9 @@ final class RenderJobsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (outputDir != null) {
+      OutputPaths.folder("-o", outputDir);
+    }
     JobRenderer renderer = new JobRenderer(images.images());
     List<HasMetadata> objects = new ArrayList<>();
     for (RunInputs.Prepared run : inputs.prepare()) {

@@ -2,6 +2,9 @@ package io.shardrun.core;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Pattern;
 
 /** Jackson's error messages, made readable for users. */
@@ -19,5 +22,32 @@ public final class JsonErrors {
   public static String location(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     return at == null || at.getLineNr() < 1 ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  /**
+   * Reads a JSON document as {@code type}; every error is a plain message after {@code place}:
+   * the line and column of bad JSON, or the field, what belongs there and what was found.
+   *
+   * @param place what the message starts with, e.g. {@code FILE: not a Shardrun plan}
+   * @throws IllegalArgumentException with that message
+   */
+  public static <T> T read(ObjectMapper mapper, String json, Class<T> type, String place) {
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      String at = location(e);
+      throw new IllegalArgumentException(place + ": " + message(e) + (at == null ? "" : " (" + at + ")"));
+    }
+    if (tree == null || tree.isMissingNode()) {
+      throw new IllegalArgumentException(place + ": the document is empty");
+    }
+    try {
+      return mapper.treeToValue(tree, type);
+    } catch (JsonMappingException e) {
+      throw FieldErrors.of(e, tree, place);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(place + ": " + message(e));
+    }
   }
 }

@@ -24,19 +24,13 @@ public final class HistoryCodec {
    * @throws IllegalArgumentException naming the source and what is wrong
    */
   public static History read(String json, String source) {
-    try {
-      History history = MAPPER.readValue(json, History.class);
-      if (history.version() != History.VERSION) {
-        throw new IllegalArgumentException(source + ": history version " + history.version()
-            + " is not supported; expected " + History.VERSION);
-      }
-      checkRecords(history, source);
-      return history;
-    } catch (JsonProcessingException e) {
-      String at = JsonErrors.location(e);
-      throw new IllegalArgumentException(source + ": not a Shardrun history document: " + JsonErrors.message(e)
-          + (at == null ? "" : " (" + at + ")"));
+    History history = JsonErrors.read(MAPPER, json, History.class, source + ": not a Shardrun history document");
+    if (history.version() != History.VERSION) {
+      throw new IllegalArgumentException(source + ": history version " + history.version()
+          + " is not supported; expected " + History.VERSION);
     }
+    checkRecords(history, source);
+    return history;
   }
 
   /** What the JSON types alone let through: a run with no outcome, a negative duration. */

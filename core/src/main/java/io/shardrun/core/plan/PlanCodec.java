@@ -27,15 +27,11 @@ public final class PlanCodec {
 
   /** @throws IllegalArgumentException naming {@code source} and what is wrong */
   public static Plan read(String json, String source) {
-    try {
-      Plan plan = MAPPER.readValue(json, Plan.class);
-      if (!TestRun.API_VERSION.equals(plan.apiVersion()) || !Plan.KIND.equals(plan.kind())) {
-        throw new IllegalArgumentException(source + ": expected apiVersion " + TestRun.API_VERSION
-            + " and kind Plan, found " + plan.apiVersion() + " " + plan.kind());
-      }
-      return plan;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(source + ": not a Shardrun plan: " + JsonErrors.message(e));
+    Plan plan = JsonErrors.read(MAPPER, json, Plan.class, source + ": not a Shardrun plan");
+    if (!TestRun.API_VERSION.equals(plan.apiVersion()) || !Plan.KIND.equals(plan.kind())) {
+      throw new IllegalArgumentException(source + ": expected apiVersion " + TestRun.API_VERSION
+          + " and kind Plan, found " + plan.apiVersion() + " " + plan.kind());
     }
+    return plan;
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.shardrun.core.FieldErrors;
 import io.shardrun.core.yaml.YamlStream;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.io.IOException;

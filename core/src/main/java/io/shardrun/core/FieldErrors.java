@@ -1,4 +1,4 @@
-package io.shardrun.core.run;
+package io.shardrun.core;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -15,11 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Jackson's errors in reading a Kubernetes object, as messages for people who write YAML: the
+ * Jackson's errors in reading a document (a Kubernetes object, a history, a plan), as messages for
+ * people who write YAML or JSON: the
  * field's path ({@code spec.env[0].value}), what belongs there and what was found, with no Java
  * type in sight.
  */
-final class FieldErrors {
+public final class FieldErrors {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<Class<?>> INTEGERS = Set.of(Integer.class, int.class, Long.class, long.class,
       Short.class, short.class, BigInteger.class);
@@ -29,7 +30,7 @@ final class FieldErrors {
   private FieldErrors() {}
 
   /** @param document the tree that was being read, to show what stands at the failing field */
-  static IllegalArgumentException of(JsonMappingException e, JsonNode document, String place) {
+  public static IllegalArgumentException of(JsonMappingException e, JsonNode document, String place) {
     String path = path(e);
     if (e instanceof UnrecognizedPropertyException unknown) {
       return unknownField(place, unknown.getPropertyName(), path,
@@ -48,13 +49,13 @@ final class FieldErrors {
     return new IllegalArgumentException(place + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
   }
 
-  static IllegalArgumentException unknownField(String place, String field, String path, List<String> known) {
+  public static IllegalArgumentException unknownField(String place, String field, String path, List<String> known) {
     return new IllegalArgumentException(place + ": unknown field '" + field + "' at " + path + "; expected one of "
         + String.join(", ", known));
   }
 
   /** A value as a message shows it: {@code 'abc'}, {@code 42}, {@code true}, {@code a list}, {@code a mapping}. */
-  static String describe(JsonNode value) {
+  public static String describe(JsonNode value) {
     if (value.isTextual()) {
       return "'" + value.asText() + "'";
     }
