@@ -47,6 +47,12 @@ class RunCommandTest {
     try (var runs = Files.list(dir.resolve("out"))) {
       Path runDir = runs.findFirst().orElseThrow();
       assertThat(runDir.resolve("results.json")).content().contains("\"steps\"", "\"observed\"");
+      // The run id is the start time; results.json and the ledger give the same instant.
+      String startedAt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runDir.resolve("results.json").toFile())
+          .get("startedAt").asText();
+      assertThat(runDir.getFileName().toString()).isEqualTo(java.time.format.DateTimeFormatter
+          .ofPattern("'run-'yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(startedAt)));
+      assertThat(ledger).extracting(LedgerEntry::at).containsOnly(startedAt);
       assertThat(runDir.resolve("0/junit.xml")).exists();
       assertThat(runDir.resolve("1/junit.xml")).exists();
     }
