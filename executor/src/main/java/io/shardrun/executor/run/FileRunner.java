@@ -8,6 +8,7 @@ import io.shardrun.core.results.StepRecord;
 import io.shardrun.core.results.StepStatus;
 import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.SessionFactory;
+import io.shardrun.executor.step.ErrorText;
 import io.shardrun.executor.step.Infrastructure;
 import io.shardrun.executor.step.RunVariables;
 import io.shardrun.executor.step.StepFailedException;
@@ -91,7 +92,7 @@ public final class FileRunner {
     try {
       session = sessions.open();
     } catch (RuntimeException e) {
-      attempt.fail(Outcome.ERROR, 0, "no browser session: " + firstLine(e));
+      attempt.fail(Outcome.ERROR, 0, "no browser session: " + ErrorText.of(e));
       notRun(file, 0, attempt);
       return attempt;
     }
@@ -147,7 +148,7 @@ public final class FileRunner {
       } catch (RuntimeException e) {
         boolean infrastructure = timedOut.get() == null && Infrastructure.isInfrastructure(e);
         status = infrastructure ? StepStatus.ERROR : StepStatus.FAILED;
-        error = timedOut.get() != null ? timedOut.get() : firstLine(e);
+        error = timedOut.get() != null ? timedOut.get() : ErrorText.of(e);
       }
       observed = vars.mask(observed);
       error = vars.mask(error);
@@ -201,10 +202,5 @@ public final class FileRunner {
     } catch (RuntimeException e) {
       // The failure is what matters; a screenshot that cannot be taken is not a second failure.
     }
-  }
-
-  static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.lines().findFirst().orElse(message).trim();
   }
 }
