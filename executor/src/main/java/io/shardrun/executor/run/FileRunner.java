@@ -93,11 +93,17 @@ public final class FileRunner {
     try {
       session = sessions.open(limits.timeUntilAlarm(limit).plus(CALL_GRACE));
     } catch (RuntimeException e) {
-      attempt.fail(Outcome.ERROR, 0, "no browser session: " + ErrorText.of(e));
+      String why = limits.runDeadlinePassed() ? startedTooLate() : "no browser session: " + ErrorText.of(e);
+      attempt.fail(Outcome.ERROR, 0, why);
       notRun(file, 0, attempt);
       return attempt;
     }
     try (session) {
+      if (limits.runDeadlinePassed()) {
+        attempt.fail(Outcome.ERROR, 0, startedTooLate());
+        notRun(file, 0, attempt);
+        return attempt;
+      }
       Duration untilAlarm = limits.timeUntilAlarm(limit);
       // Which limit the alarm is for is known now; asking the wall clock when it fires is not
       // reliable: the scheduler's clock may fire it a moment before the deadline's instant.
@@ -109,6 +115,11 @@ public final class FileRunner {
       }
     }
     return attempt;
+  }
+
+  /** A file whose browser was not ready before the run's deadline: none of its steps ran. */
+  private String startedTooLate() {
+    return "not run: " + limits.deadlinePassed() + " while its browser started";
   }
 
   private void runSteps(ActionFile file, BrowserSession session, Artifacts artifacts, Attempt attempt, Alarm alarm) {

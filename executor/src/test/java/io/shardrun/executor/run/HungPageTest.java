@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +138,31 @@ class HungPageTest {
         tuple(Outcome.FAILED,
             "steps[1] executeScript while (true) {} return 1: the run's deadline (4 s) passed"),
         tuple(Outcome.ERROR, "not run: the run's deadline (4 s) passed"));
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(browsersOfThisJvm()).isEqualTo(before));
+  }
+
+  @Test
+  void aBrowserStartThatOutlivesTheRunsDeadlineIsNotRun() {
+    Set<Long> before = browsersOfThisJvm();
+    AtomicReference<Duration> callLimit = new AtomicReference<>();
+    SessionFactory slowStart = limit -> {
+      callLimit.set(limit);
+      try {
+        Thread.sleep(2_500); // the browser takes longer to start than the run has left
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return TestBrowser.sessions().open(limit);
+    };
+    RunLimits limits = new RunLimits(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(2), Instant.now());
+
+    List<FileRun> runs = shard(suite(Map.of("quick.json", NEXT_FILE)), slowStart, limits);
+
+    assertThat(runs).extracting(FileRun::status, FileRun::message).containsExactly(
+        tuple(Outcome.ERROR, "not run: the run's deadline (2 s) passed while its browser started"));
+    assertThat(runs.get(0).steps()).extracting(StepRecord::status).containsExactly(StepStatus.NOT_RUN, StepStatus.NOT_RUN);
+    assertThat(callLimit.get()).as("no call of the session may outlast the deadline by more than the grace")
+        .isLessThanOrEqualTo(Duration.ofSeconds(2).plus(FileRunner.CALL_GRACE));
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(browsersOfThisJvm()).isEqualTo(before));
   }
 
