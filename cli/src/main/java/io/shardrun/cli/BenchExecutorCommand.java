@@ -197,7 +197,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
     List<Double> sessionMs = new ArrayList<>();
     try (LocalChromedriver chromedriver = LocalChromedriver.start(tools, true)) {
       SessionFactory factory = chromedriver.sessions();
-      try (BrowserSession session = factory.open()) {
+      try (BrowserSession session = factory.open(RunLimits.DEFAULT_FILE_TIMEOUT)) {
         WebDriver driver = session.driver();
         driver.get(pageUrl);
         String expected = driver.findElement(By.id("summary")).getText();
@@ -233,7 +233,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
       }
       for (int i = 0; i < sessions; i++) {
         long start = System.nanoTime();
-        factory.open().close();
+        factory.open(RunLimits.DEFAULT_FILE_TIMEOUT).close();
         sessionMs.add((System.nanoTime() - start) / 1e6);
       }
     }

@@ -43,6 +43,26 @@ class RunTimeoutTest {
   }
 
   @Test
+  void theDeadlineStopsAPageWhoseScriptNeverEnds() throws Exception {
+    Path site = Files.createDirectories(dir.resolve("site"));
+    Files.writeString(site.resolve("loops.html"), "<!doctype html><title>Loops</title><script>while (true) {}</script>");
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("loops.json"), """
+        {"steps": [{"command": "open", "target": "${BASE_URL}/loops.html"}]}""");
+    Path out = dir.resolve("out");
+    long started = System.nanoTime();
+
+    Cli cli = Cli.run("run", suite.toString(), "--serve", site.toString(), "--timeout", "6",
+        "--out", out.toString(), "--history", dir.resolve("history.json").toString());
+
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(2);
+    assertThat(tookMs).as("the run ends within 10 s of its deadline").isLessThan(6_000 + 10_000);
+    assertThat(RunOutput.file(out, "loops.json").get("message").asText())
+        .isEqualTo("steps[0] open ${BASE_URL}/loops.html: the run's deadline (6 s) passed");
+  }
+
+  @Test
   void aRunCutShortOnItsLastFileStillExitsTwo() throws Exception {
     Path suite = Files.createDirectories(dir.resolve("suite"));
     Files.writeString(suite.resolve("only.json"), """

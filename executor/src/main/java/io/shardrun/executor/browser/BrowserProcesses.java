@@ -61,17 +61,40 @@ public final class BrowserProcesses {
     return orphans.size();
   }
 
+  /**
+   * Kills the browser this JVM started with profile folder {@code profile}, and everything below
+   * it. A profile this JVM does not own (one chromedriver made, or another run's) is left alone.
+   *
+   * @return whether a browser was found and killed
+   */
+  static boolean killBrowserOf(Path profile) {
+    if (!ownerPid(profile.toString()).equals(Optional.of(ProcessHandle.current().pid()))) {
+      return false;
+    }
+    String flag = "--user-data-dir=" + profile;
+    List<ProcessHandle> browsers = ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(args -> List.of(args).contains(flag)).orElse(false))
+        .toList();
+    // Not waited for: its parent, chromedriver, reaps it when it sees the browser gone.
+    browsers.forEach(BrowserProcesses::killTree);
+    return !browsers.isEmpty();
+  }
+
   /** Kills a process and everything below it, children first, and waits for them to end. */
   static void kill(ProcessHandle process) {
-    List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process)).toList();
-    tree.forEach(ProcessHandle::destroyForcibly);
-    for (ProcessHandle p : tree) {
+    for (ProcessHandle p : killTree(process)) {
       try {
         p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
       } catch (Exception e) {
         // A process that will not die in 5 s after SIGKILL is a zombie waiting for its parent.
       }
     }
+  }
+
+  private static List<ProcessHandle> killTree(ProcessHandle process) {
+    List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process)).toList();
+    tree.forEach(ProcessHandle::destroyForcibly);
+    return tree;
   }
 
   static void deleteQuietly(Path dir) {

@@ -6,7 +6,13 @@ import org.openqa.selenium.WebDriver;
 public interface BrowserSession extends AutoCloseable {
   WebDriver driver();
 
-  /** Ends the session and its browser; safe to call twice and from another thread. */
+  /**
+   * Stops the browser now, from another thread, even when its page hangs and WebDriver calls no
+   * longer return; {@link #close} must still follow. Takes a few seconds at most.
+   */
+  void abort();
+
+  /** Ends the session and its browser; safe to call twice. */
   @Override
   void close();
 }

@@ -1,10 +1,12 @@
 package io.shardrun.executor.browser;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.http.ClientConfig;
 
 /**
  * Sessions on a WebDriver server that is already running: the browser sidecar of a shard pod
@@ -26,17 +28,21 @@ public final class RemoteSessions implements SessionFactory {
   }
 
   @Override
-  public BrowserSession open() {
-    RemoteWebDriver driver = new RemoteWebDriver(webDriverUrl, options.next());
-    return new Session(driver);
+  public BrowserSession open(Duration callLimit) {
+    RemoteWebDriver driver = new RemoteWebDriver(webDriverUrl, options.next(),
+        ClientConfig.defaultConfig().readTimeout(callLimit));
+    return new Session(driver, StuckBrowser.of(driver.getCapabilities()));
   }
 
   private static final class Session implements BrowserSession {
     private final RemoteWebDriver driver;
+    private final StuckBrowser browser;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean stuck;
 
-    Session(RemoteWebDriver driver) {
+    Session(RemoteWebDriver driver, StuckBrowser browser) {
       this.driver = driver;
+      this.browser = browser;
     }
 
     @Override
@@ -45,13 +51,31 @@ public final class RemoteSessions implements SessionFactory {
     }
 
     @Override
+    public void abort() {
+      stuck = !browser.stop();
+    }
+
+    @Override
     public void close() {
-      if (closed.compareAndSet(false, true)) {
-        try {
-          driver.quit();
-        } catch (RuntimeException e) {
-          // The session or driver is already gone: nothing left to close.
-        }
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      if (stuck) {
+        // The driver answers quit only once the command the page holds ends (at the call limit
+        // at most): the file ends now and the quit is sent without waiting for it.
+        Thread quit = new Thread(this::quit, "shardrun-quit-stuck-session");
+        quit.setDaemon(true);
+        quit.start();
+      } else {
+        quit();
+      }
+    }
+
+    private void quit() {
+      try {
+        driver.quit();
+      } catch (RuntimeException e) {
+        // The session or driver is already gone: nothing left to close.
       }
     }
   }

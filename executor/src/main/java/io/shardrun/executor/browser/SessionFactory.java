@@ -1,11 +1,15 @@
 package io.shardrun.executor.browser;
 
+import java.time.Duration;
+
 /** Opens browser sessions: against a WebDriver URL (a pod's sidecar) or a local chromedriver. */
 public interface SessionFactory {
   /**
    * A new session with a clean profile.
    *
+   * @param callLimit how long any one WebDriver call of the session may wait for its answer, the
+   *     session's start included: the bound that holds when nothing else ends a hung call
    * @throws org.openqa.selenium.WebDriverException when no browser can be started (infrastructure)
    */
-  BrowserSession open();
+  BrowserSession open(Duration callLimit);
 }

@@ -59,8 +59,10 @@ public final class LocalRun {
   public List<FileRun> run(int parallel, ShardRunner.Listener listener) throws InterruptedException {
     BrowserProcesses.reapOrphans();
     List<PlannedShard> shards = plan.nonEmptyShards();
-    ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, shards.size())));
-    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+    int threads = Math.max(1, Math.min(parallel, shards.size()));
+    ExecutorService workers = Executors.newFixedThreadPool(threads);
+    // An alarm thread per worker: one alarm's abort, which may wait seconds on a browser, must not delay another's.
+    ScheduledExecutorService watchdog = Executors.newScheduledThreadPool(threads, r -> {
       Thread t = new Thread(r, "shardrun-watchdog");
       t.setDaemon(true);
       return t;

@@ -8,6 +8,7 @@ import io.shardrun.core.results.StepRecord;
 import io.shardrun.core.results.StepStatus;
 import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.SessionFactory;
+import io.shardrun.executor.step.ErrorText;
 import io.shardrun.executor.step.Infrastructure;
 import io.shardrun.executor.step.RunVariables;
 import io.shardrun.executor.step.StepFailedException;
@@ -18,19 +19,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 
 /**
  * Runs one action file in a fresh browser session: its steps in order, {@code verify*} failures
- * recorded and passed over, anything else stopping the file. A watchdog ends a file that runs
- * past its time limit by tearing its session down. Infrastructure errors (the browser or driver
- * lost) are retried up to {@code meta.retries} times, each in a new session; test failures never.
+ * recorded and passed over, anything else stopping the file. An {@link Alarm} stops a file at its
+ * time limit or the run's deadline, whatever its page does. Infrastructure errors (the browser or
+ * driver lost) are retried up to {@code meta.retries} times, each in a new session; test failures never.
  */
 public final class FileRunner {
+  /** How long past its attempt's limit a WebDriver call may wait: the backstop should an alarm not end it. */
+  static final Duration CALL_GRACE = Duration.ofSeconds(5);
+
   private final SessionFactory sessions;
   private final Map<String, String> environment;
   private final RunLimits limits;
@@ -87,42 +88,41 @@ public final class FileRunner {
 
   private Attempt attempt(ActionFile file, Artifacts artifacts) {
     Attempt attempt = new Attempt();
+    Duration limit = limits.fileLimit(file);
     BrowserSession session;
     try {
-      session = sessions.open();
+      session = sessions.open(limits.timeUntilAlarm(limit).plus(CALL_GRACE));
     } catch (RuntimeException e) {
-      attempt.fail(Outcome.ERROR, 0, "no browser session: " + firstLine(e));
+      String why = limits.runDeadlinePassed() ? startedTooLate() : "no browser session: " + ErrorText.of(e);
+      attempt.fail(Outcome.ERROR, 0, why);
       notRun(file, 0, attempt);
       return attempt;
     }
-    Duration limit = limits.fileLimit(file);
-    Duration untilAlarm = limits.timeUntilAlarm(limit);
-    // Which limit the alarm is for is known now; asking the wall clock when it fires is not
-    // reliable: the scheduler's clock may fire it a moment before the deadline's instant.
-    String reason = untilAlarm.compareTo(limit) < 0
-        ? "the run's deadline (" + limits.runTimeout().toSeconds() + " s) passed"
-        : "timed out after " + limit.toSeconds() + " s (meta.timeout_s, or the run's --file-timeout)";
-    AtomicReference<String> timedOut = new AtomicReference<>();
-    Thread worker = Thread.currentThread();
-    ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-      timedOut.set(reason);
-      session.close(); // unblocks the WebDriver call in progress
-      worker.interrupt(); // unblocks a pause
-    }, untilAlarm.toNanos(), TimeUnit.NANOSECONDS);
-    try {
-      runSteps(file, session, artifacts, attempt, timedOut);
-    } finally {
-      if (!alarm.cancel(false)) {
-        awaitQuietly(alarm); // it fired: let it finish before clearing its interrupt
+    try (session) {
+      if (limits.runDeadlinePassed()) {
+        attempt.fail(Outcome.ERROR, 0, startedTooLate());
+        notRun(file, 0, attempt);
+        return attempt;
       }
-      Thread.interrupted(); // an alarm that fired after the last step must not leak into the next file
-      session.close();
+      Duration untilAlarm = limits.timeUntilAlarm(limit);
+      // Which limit the alarm is for is known now; asking the wall clock when it fires is not
+      // reliable: the scheduler's clock may fire it a moment before the deadline's instant.
+      String reason = untilAlarm.compareTo(limit) < 0
+          ? limits.deadlinePassed()
+          : "timed out after " + limit.toSeconds() + " s (meta.timeout_s, or the run's --file-timeout)";
+      try (Alarm alarm = new Alarm(watchdog, untilAlarm, reason, session)) {
+        runSteps(file, session, artifacts, attempt, alarm);
+      }
     }
     return attempt;
   }
 
-  private void runSteps(ActionFile file, BrowserSession session, Artifacts artifacts, Attempt attempt,
-      AtomicReference<String> timedOut) {
+  /** A file whose browser was not ready before the run's deadline: none of its steps ran. */
+  private String startedTooLate() {
+    return "not run: " + limits.deadlinePassed() + " while its browser started";
+  }
+
+  private void runSteps(ActionFile file, BrowserSession session, Artifacts artifacts, Attempt attempt, Alarm alarm) {
     RunVariables vars = new RunVariables(environment);
     StepRunner runner = new StepRunner(session.driver(), vars, limits.defaultWait(), (name, png) -> {
       try {
@@ -143,11 +143,17 @@ public final class FileRunner {
       } catch (StepFailedException e) {
         status = StepStatus.FAILED;
         observed = e.observed();
-        error = timedOut.get() != null ? timedOut.get() : e.getMessage();
+        error = e.getMessage();
       } catch (RuntimeException e) {
-        boolean infrastructure = timedOut.get() == null && Infrastructure.isInfrastructure(e);
-        status = infrastructure ? StepStatus.ERROR : StepStatus.FAILED;
-        error = timedOut.get() != null ? timedOut.get() : firstLine(e);
+        status = Infrastructure.isInfrastructure(e) ? StepStatus.ERROR : StepStatus.FAILED;
+        error = ErrorText.of(e);
+      }
+      String stopped = alarm.fired();
+      if (stopped != null) {
+        // The step ran into the limit: how its call ended (an interrupt, a closed browser, or
+        // even an answer) is not what went wrong.
+        status = StepStatus.FAILED;
+        error = stopped;
       }
       observed = vars.mask(observed);
       error = vars.mask(error);
@@ -163,21 +169,13 @@ public final class FileRunner {
         return;
       }
       attempt.fail(Outcome.FAILED, i, message);
-      if (timedOut.get() == null) {
+      if (stopped == null) {
         screenshotOnFailure(session, artifacts);
       }
-      if (!step.command().isVerify() || timedOut.get() != null) {
+      if (!step.command().isVerify() || stopped != null) {
         notRun(file, i + 1, attempt);
         return;
       }
-    }
-  }
-
-  private static void awaitQuietly(ScheduledFuture<?> alarm) {
-    try {
-      alarm.get();
-    } catch (Exception e) {
-      // Its outcome does not matter, only that it is over.
     }
   }
 
@@ -201,10 +199,5 @@ public final class FileRunner {
     } catch (RuntimeException e) {
       // The failure is what matters; a screenshot that cannot be taken is not a second failure.
     }
-  }
-
-  static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.lines().findFirst().orElse(message).trim();
   }
 }

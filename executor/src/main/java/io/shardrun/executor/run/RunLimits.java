@@ -32,4 +32,9 @@ public record RunLimits(Duration defaultWait, Duration defaultFileTimeout, Durat
   public boolean runDeadlinePassed() {
     return runTimeout != null && Instant.now().isAfter(runStarted.plus(runTimeout));
   }
+
+  /** What a file stopped or left unrun by the run's deadline says: "the run's deadline (60 s) passed". */
+  public String deadlinePassed() {
+    return "the run's deadline (" + runTimeout.toSeconds() + " s) passed";
+  }
 }

@@ -49,8 +49,7 @@ public final class ShardRunner {
 
   private Optional<FileRun> notRunnable(ActionFile file, int shard, Map<String, Outcome> outcomes) {
     if (limits.runDeadlinePassed()) {
-      return Optional.of(unrun(file, shard, Outcome.ERROR,
-          "not run: the run's deadline (" + limits.runTimeout().toSeconds() + " s) passed"));
+      return Optional.of(unrun(file, shard, Outcome.ERROR, "not run: " + limits.deadlinePassed()));
     }
     for (String upstream : suite.graph().upstreamOf(file.path())) {
       Outcome outcome = outcomes.get(upstream);

@@ -16,7 +16,7 @@ class BrowserProcessesTest {
   void closingALocalChromedriverStopsItAndEveryBrowserBelowIt() {
     int before = BrowserProcesses.all().size();
     LocalChromedriver driver = LocalChromedriver.start(TOOLS, true);
-    BrowserSession session = driver.sessions().open();
+    BrowserSession session = driver.sessions().open(Duration.ofSeconds(30));
     session.driver().get("about:blank");
     assertThat(BrowserProcesses.all().size()).as("chromedriver and Chromium are running")
         .isGreaterThanOrEqualTo(before + 2);

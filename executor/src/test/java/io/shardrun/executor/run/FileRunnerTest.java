@@ -140,7 +140,7 @@ class FileRunnerTest {
         return super.schedule(task, Math.max(0, unit.toMillis(delay) - 50), TimeUnit.MILLISECONDS);
       }
     };
-    TestBrowser.sessions().open().close(); // chromedriver started: the deadline is not spent on it
+    TestBrowser.sessions().open(Duration.ofSeconds(30)).close(); // chromedriver started: the deadline is not spent on it
     RunLimits limits = new RunLimits(Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(4), Instant.now());
     try {
       FileRun run = new FileRunner(TestBrowser.sessions(), Map.of("BASE_URL", TestBrowser.baseUrl()), limits, out, early)
@@ -158,8 +158,8 @@ class FileRunnerTest {
   @Test
   void infrastructureErrorsAreRetriedInANewSessionUpToMetaRetries() {
     AtomicInteger opened = new AtomicInteger();
-    SessionFactory firstDies = () -> {
-      BrowserSession session = TestBrowser.sessions().open();
+    SessionFactory firstDies = callLimit -> {
+      BrowserSession session = TestBrowser.sessions().open(callLimit);
       if (opened.incrementAndGet() == 1) {
         session.close(); // the browser is gone before the first step: an infrastructure error
       }
@@ -174,8 +174,8 @@ class FileRunnerTest {
 
   @Test
   void anInfrastructureErrorWithoutRetriesEndsTheFileInError() {
-    SessionFactory dead = () -> {
-      BrowserSession session = TestBrowser.sessions().open();
+    SessionFactory dead = callLimit -> {
+      BrowserSession session = TestBrowser.sessions().open(callLimit);
       session.close();
       return session;
     };
