@@ -5,6 +5,7 @@ import io.shardrun.core.suite.DependencyGraph;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.crd.v1alpha1.Sharding;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -51,6 +52,28 @@ public final class Planner {
     return new Plan(sharding, planned);
   }
 
+  /**
+   * The work units of a dynamic run in queue order: longest estimate first, among equals the one
+   * likelier to fail (its files' highest failure rate), then by its first file's path. Each
+   * unit's files are in run order, dependencies first.
+   *
+   * @param selected files to queue, closed under upstream (as {@code Selection.select} returns)
+   */
+  public static List<WorkUnit> queue(Suite suite, List<String> selected, Estimates estimates) {
+    List<List<PlannedFile>> units = units(suite, selected).stream()
+        .map(unit -> suite.graph().order(unit, estimates::failureRate).stream()
+            .map(f -> new PlannedFile(f, estimates.estimateMs(f))).toList())
+        .sorted(Comparator.<List<PlannedFile>>comparingLong(u -> -u.stream().mapToLong(PlannedFile::estimateMs).sum())
+            .thenComparingDouble(u -> -u.stream().mapToDouble(f -> estimates.failureRate(f.path())).max().orElse(0))
+            .thenComparing(u -> u.get(0).path()))
+        .toList();
+    List<WorkUnit> queue = new ArrayList<>();
+    for (List<PlannedFile> files : units) {
+      queue.add(new WorkUnit(queue.size(), files));
+    }
+    return queue;
+  }
+
   /** Connected dependency groups, with every group holding a serial file merged into one. */
   private static List<List<String>> units(Suite suite, List<String> selected) {
     List<List<String>> units = new ArrayList<>();
@@ -63,7 +86,7 @@ public final class Planner {
       }
     }
     if (!serial.isEmpty()) {
-      serial.sort(java.util.Comparator.comparingInt(suite.graph()::rank));
+      serial.sort(Comparator.comparingInt(suite.graph()::rank));
       units.add(serial);
     }
     return units;

@@ -4,6 +4,7 @@ import io.shardrun.core.history.Estimates;
 import io.shardrun.core.history.History;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.Planner;
+import io.shardrun.core.plan.WorkUnit;
 import io.shardrun.core.select.Selection;
 import io.shardrun.core.select.SelectionCriteria;
 import io.shardrun.core.suite.Suite;
@@ -33,5 +34,11 @@ public final class RunPlanner {
     List<String> selected = Selection.select(suite, criteria);
     Estimates estimates = new Estimates(suite, selected, history, window);
     return Planner.plan(suite, selected, shards, sharding, estimates);
+  }
+
+  /** The work units of a dynamic run, in queue order (see {@link Planner#queue}). */
+  public static List<WorkUnit> queue(SelectionCriteria criteria, int window, Suite suite, History history) {
+    List<String> selected = Selection.select(suite, criteria);
+    return Planner.queue(suite, selected, new Estimates(suite, selected, history, window));
   }
 }
