@@ -18,6 +18,7 @@ import io.shardrun.executor.browser.BrowserTools;
 import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.browser.SessionFactory;
 import io.shardrun.executor.local.LocalRun;
+import io.shardrun.executor.local.LocalWork;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.site.StaticSite;
 import io.shardrun.executor.step.RunVariables;
@@ -141,7 +142,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
         for (int i = 0; i < plans.size(); i++) {
           int shards = shardCounts[i];
           RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
-          LocalRun run = new LocalRun(suite, plans.get(i), Map.of("BASE_URL", baseUrl), limits, tools, true,
+          LocalRun run = new LocalRun(suite, LocalWork.planned(plans.get(i)), Map.of("BASE_URL", baseUrl), limits, tools, true,
               artifacts.resolve(shards + "-shards-run-" + r));
           long start = System.nanoTime();
           List<FileRun> runs = run.run(shards, file -> {});

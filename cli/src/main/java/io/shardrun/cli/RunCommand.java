@@ -8,7 +8,10 @@ import io.shardrun.cli.local.SuiteWatcher;
 import io.shardrun.core.action.Variables;
 import io.shardrun.core.history.History;
 import io.shardrun.core.history.HistoryCodec;
+import io.shardrun.core.plan.BatchPolicy;
 import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.WorkQueue;
+import io.shardrun.core.plan.WorkUnit;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Ledger;
 import io.shardrun.core.results.LedgerEntry;
@@ -24,6 +27,7 @@ import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRunSpec;
 import io.shardrun.executor.browser.BrowserTools;
 import io.shardrun.executor.local.LocalRun;
+import io.shardrun.executor.local.LocalWork;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.site.StaticSite;
 import java.io.IOException;
@@ -55,6 +59,7 @@ import picocli.CommandLine.Spec;
     + " infrastructure error.")
 final class RunCommand implements Callable<Integer> {
   private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+  private static final String DYNAMIC = "dynamic";
   private static final java.util.regex.Pattern RUN_DIR = java.util.regex.Pattern.compile("run-\\d{8}-\\d{6}(-\\d{3})?");
 
   @Spec CommandSpec spec;
@@ -65,8 +70,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--shards", paramLabel = "N", description = "Number of shards (1 to 1000). Default: 1.")
   int shards = 1;
 
-  @Option(names = "--sharding", paramLabel = "hash|balanced", description = "How files are spread over shards. Default: balanced.")
+  @Option(names = "--sharding", paramLabel = "hash|balanced|dynamic", description = "How files are spread over shards:"
+      + " planned up front by hash or balanced estimates, or dynamic: each shard takes batches from a queue as it"
+      + " goes. Default: balanced.")
   String sharding = "balanced";
+
+  @Option(names = "--batch", paramLabel = "MODE", description = "With --sharding dynamic, how much a shard takes at a"
+      + " time: time:SECONDS of estimated work, count:N work units, off (one unit), or shrinking (the queue's estimate"
+      + " left over twice the shards). Default: shrinking.")
+  String batch;
 
   @Option(names = "--parallel", paramLabel = "P", description = "Shards run at once. Default: min(shards, cores).")
   Integer parallel;
@@ -172,9 +184,23 @@ final class RunCommand implements Callable<Integer> {
   private int runOnce(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir, this::writtenByRuns)).orThrow();
-    Plan plan = RunPlanner.plan(criteria(suite), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
-        HistorySpec.DEFAULT_WINDOW, suite, readHistory());
-    if (plan.fileCount() == 0) {
+    LocalWork work;
+    int fileCount;
+    int shardCount;
+    if (sharding.equals(DYNAMIC)) {
+      List<WorkUnit> units = RunPlanner.queue(criteria(suite), HistorySpec.DEFAULT_WINDOW, suite, readHistory());
+      fileCount = units.stream().mapToInt(u -> u.files().size()).sum();
+      shardCount = Math.min(shards, units.size());
+      work = LocalWork.queued(new WorkQueue(units, Set.of(), Math.max(1, shardCount),
+          batch == null ? BatchPolicy.shrinking() : BatchFlag.parse("--batch", batch)), shardCount);
+    } else {
+      Plan plan = RunPlanner.plan(criteria(suite), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
+          HistorySpec.DEFAULT_WINDOW, suite, readHistory());
+      fileCount = plan.fileCount();
+      shardCount = plan.nonEmptyShards().size();
+      work = LocalWork.planned(plan);
+    }
+    if (fileCount == 0) {
       out.println("no files selected: nothing to run");
       return 0;
     }
@@ -182,14 +208,14 @@ final class RunCommand implements Callable<Integer> {
     String runId = RUN_ID.format(started);
     Path runDir = this.out.resolve(runId);
     int workers = parallel != null ? parallel : Math.min(shards, Runtime.getRuntime().availableProcessors());
-    out.printf("%s: %d files on %d shards (%s), %d at a time%n", runId, plan.fileCount(), plan.nonEmptyShards().size(),
-        plan.sharding().wireName(), Math.min(workers, plan.nonEmptyShards().size()));
+    out.printf("%s: %d files on %d shards (%s), %d at a time%n", runId, fileCount, shardCount, sharding,
+        Math.min(workers, shardCount));
     RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout),
         timeout == null ? null : Duration.ofSeconds(timeout), started);
-    Progress progress = new Progress(out, System.console() != null, plan.fileCount(), System::currentTimeMillis);
+    Progress progress = new Progress(out, System.console() != null, fileCount, System::currentTimeMillis);
     List<FileRun> runs;
     try {
-      runs = new LocalRun(suite, plan, environment, limits, tools, loopbackOnly(environment), runDir).run(workers, progress::finished);
+      runs = new LocalRun(suite, work, environment, limits, tools, loopbackOnly(environment), runDir).run(workers, progress::finished);
     } finally {
       progress.close();
     }
@@ -233,8 +259,14 @@ final class RunCommand implements Callable<Integer> {
     if (shards < 1 || shards > TestRunSpec.MAX_SHARDS) {
       throw new CliException("--shards must be 1 to " + TestRunSpec.MAX_SHARDS + ", got " + shards);
     }
-    if (!sharding.equals("hash") && !sharding.equals("balanced")) {
-      throw new CliException("--sharding must be hash or balanced, got '" + sharding + "'");
+    if (!List.of("hash", "balanced", DYNAMIC).contains(sharding)) {
+      throw new CliException("--sharding must be hash, balanced or dynamic, got '" + sharding + "'");
+    }
+    if (batch != null && !sharding.equals(DYNAMIC)) {
+      throw new CliException("--batch applies to --sharding dynamic only");
+    }
+    if (batch != null) {
+      BatchFlag.parse("--batch", batch);
     }
     if (parallel != null && parallel < 1) {
       throw new CliException("--parallel must be at least 1, got " + parallel);

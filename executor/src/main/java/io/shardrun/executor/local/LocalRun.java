@@ -1,7 +1,5 @@
 package io.shardrun.executor.local;
 
-import io.shardrun.core.plan.Plan;
-import io.shardrun.core.plan.PlannedShard;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.executor.browser.BrowserProcesses;
@@ -21,13 +19,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Runs a plan on this machine: each shard is a worker with its own chromedriver and headless
- * Chromium, at most {@code parallel} at once. Orphans of an earlier crashed run are reaped first;
+ * Runs a suite's work on this machine: each shard is a worker with its own chromedriver and
+ * headless Chromium, at most {@code parallel} at once, taking its files from a static plan or a
+ * dynamic run's queue. Orphans of an earlier crashed run are reaped first;
  * every browser process is stopped when a worker ends, fails or the JVM is interrupted.
  */
 public final class LocalRun {
   private final Suite suite;
-  private final Plan plan;
+  private final LocalWork work;
   private final Map<String, String> environment;
   private final RunLimits limits;
   private final BrowserTools tools;
@@ -39,10 +38,10 @@ public final class LocalRun {
    * @param loopbackOnly the site under test is on this machine: Chromium resolves no other host
    * @param runDir artifacts go to {@code runDir/<shard>/<file>/}
    */
-  public LocalRun(Suite suite, Plan plan, Map<String, String> environment, RunLimits limits, BrowserTools tools,
+  public LocalRun(Suite suite, LocalWork work, Map<String, String> environment, RunLimits limits, BrowserTools tools,
       boolean loopbackOnly, Path runDir) {
     this.suite = suite;
-    this.plan = plan;
+    this.work = work;
     this.environment = environment;
     this.limits = limits;
     this.tools = tools;
@@ -51,14 +50,14 @@ public final class LocalRun {
   }
 
   /**
-   * Runs every non-empty shard and returns the runs of all files, by shard then plan order.
+   * Runs every shard's work and returns the runs of all files, by shard, then in the order each ran them.
    *
    * @param parallel how many shards run at once
    * @param listener hears each finished file, from the worker threads
    */
   public List<FileRun> run(int parallel, ShardRunner.Listener listener) throws InterruptedException {
     BrowserProcesses.reapOrphans();
-    List<PlannedShard> shards = plan.nonEmptyShards();
+    List<Integer> shards = work.shards();
     int threads = Math.max(1, Math.min(parallel, shards.size()));
     ExecutorService workers = Executors.newFixedThreadPool(threads);
     // An alarm thread per worker: one alarm's abort, which may wait seconds on a browser, must not delay another's.
@@ -69,7 +68,7 @@ public final class LocalRun {
     });
     try {
       List<Future<List<FileRun>>> results = new ArrayList<>();
-      for (PlannedShard shard : shards) {
+      for (int shard : shards) {
         results.add(workers.submit(() -> runShard(shard, watchdog, listener)));
       }
       List<FileRun> all = new ArrayList<>();
@@ -85,12 +84,16 @@ public final class LocalRun {
     }
   }
 
-  private List<FileRun> runShard(PlannedShard shard, ScheduledExecutorService watchdog, ShardRunner.Listener listener) {
+  private List<FileRun> runShard(int shard, ScheduledExecutorService watchdog, ShardRunner.Listener listener) {
     try (LocalChromedriver driver = LocalChromedriver.start(tools, loopbackOnly)) {
-      FileRunner files = new FileRunner(driver.sessions(), environment, limits,
-          runDir.resolve(Integer.toString(shard.index())), watchdog);
-      List<String> paths = shard.paths();
-      return new ShardRunner(suite, files, limits, listener).run(shard.index(), paths);
+      FileRunner files = new FileRunner(driver.sessions(), environment, limits, runDir.resolve(Integer.toString(shard)), watchdog);
+      ShardRunner runner = new ShardRunner(suite, files, limits, listener);
+      List<FileRun> runs = new ArrayList<>();
+      // A batch holds whole work units (a depends_on group, the serial files), so each is run on its own.
+      for (List<String> batch = work.next(shard); !batch.isEmpty(); batch = work.next(shard)) {
+        runs.addAll(runner.run(shard, batch));
+      }
+      return runs;
     }
   }
 }
