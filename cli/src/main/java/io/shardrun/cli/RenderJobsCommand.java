@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,12 +56,25 @@ final class RenderJobsCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
       return 0;
     }
-    Files.createDirectories(outputDir);
+    Map<Path, HasMetadata> files = new LinkedHashMap<>();
     for (HasMetadata object : objects) {
       Path file = outputDir.resolve(object.getKind().toLowerCase(Locale.ROOT) + "-" + object.getMetadata().getName() + ".yaml");
-      Files.writeString(file, Manifests.write(object), StandardCharsets.UTF_8);
-      spec.commandLine().getErr().println("wrote " + file);
+      HasMetadata before = files.putIfAbsent(file, object);
+      if (before != null) {
+        throw new CliException("-o " + outputDir + ": " + describe(before) + " and " + describe(object) + " would both be written to "
+            + file.getFileName() + "; render runs of other namespaces into another folder");
+      }
+    }
+    Files.createDirectories(outputDir);
+    for (Map.Entry<Path, HasMetadata> file : files.entrySet()) {
+      Files.writeString(file.getKey(), Manifests.write(file.getValue()), StandardCharsets.UTF_8);
+      spec.commandLine().getErr().println("wrote " + file.getKey());
     }
     return 0;
+  }
+
+  private static String describe(HasMetadata object) {
+    String namespace = object.getMetadata().getNamespace();
+    return object.getKind() + " " + (namespace == null ? "" : namespace + "/") + object.getMetadata().getName();
   }
 }

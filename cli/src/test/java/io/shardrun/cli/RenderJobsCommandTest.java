@@ -116,6 +116,19 @@ class RenderJobsCommandTest {
   }
 
   @Test
+  void runsOfOneNameInTwoNamespacesAreNotWrittenOverEachOtherInOneFolder() throws Exception {
+    Path other = write("other.yaml", Files.readString(testRun).replace("namespace: qa", "namespace: staging"));
+    Path out = dir.resolve("out");
+
+    Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "-f", other.toString(), "--suite", suite.toString(), "-o", out.toString());
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).isEqualTo("error: -o " + out + ": ConfigMap qa/shop-suite and ConfigMap staging/shop-suite would both be"
+        + " written to configmap-shop-suite.yaml; render runs of other namespaces into another folder\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void theSuiteCanComeFromItsConfigMapInTheInputForGitOpsRepositories() throws Exception {
     Cli withDir = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString(), "-o", dir.resolve("o1").toString());
     assertThat(withDir.exitCode()).isZero();

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -24,9 +27,7 @@ import java.util.List;
  * of the wrong type.
  */
 public final class Manifests {
-  private static final ObjectMapper STRICT = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS); // sharding: 1 is no sharding, not the second one
+  private static final ObjectMapper STRICT = strict();
   private static final ObjectMapper WRITER = new ObjectMapper(new YAMLFactory()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -36,6 +37,20 @@ public final class Manifests {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private Manifests() {}
+
+  /**
+   * A reader that takes what the API server takes: no unknown fields, no number for an enum
+   * ({@code sharding: 1} is no strategy, not the second one), and no integer written as a string
+   * or a fraction ({@code shards: "4"}, {@code shards: 1.5}), which the CRD's schema refuses.
+   */
+  private static ObjectMapper strict() {
+    ObjectMapper mapper = new ObjectMapper()
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    return mapper;
+  }
 
   /**
    * An object and where it was read.

@@ -90,6 +90,8 @@ class ManifestsTest {
       shards: abc                              | spec.shards: expected an integer, found 'abc'
       shards: [1, 2]                           | spec.shards: expected an integer, found a list
       shards: true                             | spec.shards: expected an integer, found true
+      shards: "4"                              | spec.shards: expected an integer, found '4'
+      shards: 1.5                              | spec.shards: expected an integer, found 1.5
       ttlSecondsAfterFinished: 99999999999     | spec.ttlSecondsAfterFinished: expected an integer from -2147483648 to 2147483647, found 99999999999
       selector: [smoke]                        | spec.selector: expected a mapping, found a list
       env: {BASE_URL: x}                       | spec.env: expected a list, found a mapping
