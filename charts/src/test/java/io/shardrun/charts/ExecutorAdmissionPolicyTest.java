@@ -23,6 +23,7 @@ class ExecutorAdmissionPolicyTest {
   static final String RECORDED_WITH_THIS_POLICY = "fixedPolicyRecordingRbac";
   static final String ONLY_ANNOTATIONS = "the Shardrun executor may change only annotations, not the spec, labels, owners or finalizers of its pod";
   static final String ONLY_SHARDRUN_ANNOTATIONS = "the Shardrun executor may add, change or remove only annotations under shardrun.io/";
+  static final String ONLY_ITS_RESULT = "the Shardrun executor may write only shardrun.io/result of the shardrun.io/ annotations; the others are the operator's";
   static final String ONLY_ITS_POD = "the Shardrun executor may change only the pod it runs in";
 
   static AdmissionPolicyEvaluator policy;
@@ -69,6 +70,13 @@ class ExecutorAdmissionPolicyTest {
     AdmissionRecording patch = AdmissionRecording.named("own-pod-add-result");
     annotations(patch.object()).put("shardrun.io.evil.com/x", "1");
     assertThat(policy.evaluate(patch.request()).denials()).containsExactly(ONLY_SHARDRUN_ANNOTATIONS);
+  }
+
+  @Test
+  void anotherShardrunAnnotationSuchAsItsAssignmentIsTheOperatorsAndDenied() {
+    AdmissionRecording written = AdmissionRecording.named("own-pod-add-result");
+    annotations(written.object()).put("shardrun.io/assignment", "{\"batches\": [[0, 1, 2]]}");
+    assertThat(policy.evaluate(written.request()).denials()).containsExactly(ONLY_ITS_RESULT);
   }
 
   @Test
