@@ -14,15 +14,29 @@ import io.shardrun.core.run.RunPlanner;
 import io.shardrun.core.select.SelectionCriteria;
 import io.shardrun.core.suite.DependencyGraph;
 import io.shardrun.core.suite.Suite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchDynamicCommandTest {
   private static final BatchPolicy ONE_AT_A_TIME = new BatchPolicy(BatchPolicy.Mode.OFF, 0);
+  private static final String[] NO_RANDOMNESS = {"--estimate-sigma", "0", "--noise-sigma", "0", "--start-mean", "0"};
+  private static final Pattern LAST_LINE = Pattern.compile("dynamic geo-mean (\\d+\\.\\d\\d), worst (\\d+\\.\\d\\d);"
+      + " balanced geo-mean (\\d+\\.\\d\\d), worst (\\d+\\.\\d\\d)");
+
+  @TempDir Path dir;
 
   /** A run with exact estimates and run times of {@code seconds}, pods starting at {@code starts}. */
   private static SimulatedRun run(double[] seconds, double... starts) {
@@ -35,6 +49,51 @@ class BenchDynamicCommandTest {
     double[] items = new double[count];
     Arrays.fill(items, seconds);
     return items;
+  }
+
+  private Path trace(String name, double... seconds) throws IOException {
+    StringBuilder json = new StringBuilder("{\"durations\": {");
+    for (int i = 0; i < seconds.length; i++) {
+      json.append(i == 0 ? "" : ", ").append("\"tests/test_").append(i).append(".py\": ")
+          .append(String.format(Locale.ROOT, "%.3f", seconds[i]));
+    }
+    Path file = dir.resolve(name);
+    Files.writeString(file, json.append("}, \"unit\": \"file\"}").toString());
+    return file;
+  }
+
+  private static String[] args(String... args) {
+    return args;
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    return PlainMessagesTest.ArraysOf.concat(first, more);
+  }
+
+  /** The table rows: trace, items, shards, balanced, dynamic. */
+  private static List<String[]> rows(Cli cli) {
+    List<String> lines = cli.out().lines().toList();
+    return lines.subList(2, lines.size() - 1).stream().map(l -> l.trim().split("\\s+")).toList();
+  }
+
+  private static String lastLine(Cli cli) {
+    List<String> lines = cli.out().lines().toList();
+    return lines.get(lines.size() - 1);
+  }
+
+  @Test
+  void equalItemsOnPodsStartingTogetherWithoutNoiseOrLatencyEndExactlyAtTheBound() throws IOException {
+    // 16 items of 10 s on 4 shards from 5 s: 4 each, all end at 45 s = (160 + 4 x 5) / 4.
+    String file = trace("equal.json", times(16, 10)).toString();
+    for (String prefetch : List.of("last-unit", "off")) {
+      Cli cli = Cli.run(concat(args("bench-dynamic", file, "--shards", "4", "--handoff", "0", "--seeds", "3",
+          "--prefetch", prefetch), NO_RANDOMNESS));
+
+      assertThat(cli.exitCode()).as(cli.err()).isZero();
+      assertThat(cli.out().lines().toList().get(1)).containsSubsequence("trace", "items", "shards", "balanced", "dynamic");
+      assertThat(rows(cli)).singleElement().satisfies(row -> assertThat(row).containsExactly("equal.json", "16", "4", "1.00", "1.00"));
+      assertThat(lastLine(cli)).isEqualTo("dynamic geo-mean 1.00, worst 1.00; balanced geo-mean 1.00, worst 1.00");
+    }
   }
 
   @Test
@@ -122,5 +181,76 @@ class BenchDynamicCommandTest {
     assertThat(DynamicSchedule.queueUnits(new SimulatedRun(ids, estimateMs, new double[4], new double[] {0})))
         .isEqualTo(RunPlanner.queue(SelectionCriteria.all(), 10, suite, history))
         .extracting(unit -> unit.files().get(0).path()).containsExactly("c.json", "a.json", "b.json", "d.json");
+  }
+
+  @Test
+  void theSameSeedsGiveTheSameTableAndTheLastLineSummarisesItsMedians() throws IOException {
+    Random random = new Random(42);
+    double[] seconds = IntStream.range(0, 60).mapToDouble(i -> Math.exp(2 * random.nextGaussian())).toArray();
+    String file = trace("random.json", seconds).toString();
+
+    Cli first = Cli.run("bench-dynamic", file, "--shards", "2,5", "--seeds", "4");
+    Cli again = Cli.run("bench-dynamic", file, "--shards", "2,5", "--seeds", "4");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(again.out()).isEqualTo(first.out());
+    assertThat(first.out().lines().toList().get(0)).isEqualTo("model: estimate = duration x e^(0.3 g), run time = duration"
+        + " x e^(0.15 g'), pod start = 5.0 s + Exp(mean 20.0 s), hand-off 0.3 s, batches shrinking, prefetch last-unit;"
+        + " median of 4 seeds");
+    assertThat(rows(first)).extracting(row -> row[2]).containsExactly("2", "5");
+    Matcher last = LAST_LINE.matcher(lastLine(first));
+    assertThat(last.matches()).as(lastLine(first)).isTrue();
+    assertSummarises(rows(first), 4, last.group(1), last.group(2));
+    assertSummarises(rows(first), 3, last.group(3), last.group(4));
+  }
+
+  @Test
+  void badFlagsAreRefusedUpFrontNamingTheFlagInPlainWords() throws IOException {
+    String file = trace("equal.json", times(4, 1)).toString();
+    Map<List<String>, String> refused = new LinkedHashMap<>(Map.ofEntries(
+        Map.entry(List.of("--shards", "0"), "--shards: expected a comma-separated list of shard counts from 1 to 1000"),
+        Map.entry(List.of("--seeds", "0"), "--seeds: expected a number of seeds >= 1, got 0"),
+        Map.entry(List.of("--seeds", "many"), "--seeds"),
+        Map.entry(List.of("--estimate-sigma", "-0.1"), "--estimate-sigma: expected a standard deviation from 0 to 2, got -0.1"),
+        Map.entry(List.of("--estimate-sigma", "NaN"), "--estimate-sigma: expected a standard deviation from 0 to 2, got NaN"),
+        Map.entry(List.of("--noise-sigma", "3"), "--noise-sigma: expected a standard deviation from 0 to 2, got 3.0"),
+        Map.entry(List.of("--start-base", "-1"), "--start-base: expected seconds from 0 to 1000000000, got -1.0"),
+        Map.entry(List.of("--start-mean", "Infinity"), "--start-mean: expected seconds from 0 to 1000000000, got Infinity"),
+        Map.entry(List.of("--handoff", "-0.3"), "--handoff: expected seconds from 0 to 1000000000, got -0.3"),
+        Map.entry(List.of("--prefetch", "always"), "--prefetch: expected last-unit or off, got 'always'")));
+    for (String batch : List.of("time:0", "time:", "time:2.5", "count:x", "count:-1", "count:2:3", "fast", "", "Off")) {
+      refused.put(List.of("--batch", batch), "--batch: expected time:SECONDS (whole seconds >= 1), count:N (N >= 1),"
+          + " off or shrinking, got '" + batch + "'");
+    }
+    refused.forEach((flag, message) -> {
+      Cli cli = Cli.run(concat(args("bench-dynamic", file), flag.toArray(String[]::new)));
+
+      assertThat(cli.exitCode()).as(flag.toString()).isEqualTo(2);
+      assertThat(cli.err()).as(flag.toString()).contains(message);
+      assertThat(cli.out()).isEmpty();
+      PlainMessagesTest.assertPlain(cli.err());
+    });
+  }
+
+  @Test
+  void everyBatchPolicyAndBothPrefetchesRun() throws IOException {
+    String file = trace("few.json", 30, 20, 10, 5, 5, 1).toString();
+    for (String batch : List.of("time:5", "count:2", "off", "shrinking")) {
+      for (String prefetch : List.of("last-unit", "off")) {
+        Cli cli = Cli.run("bench-dynamic", file, "--shards", "2", "--seeds", "2", "--batch", batch, "--prefetch", prefetch);
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("batches " + batch + ", prefetch " + prefetch);
+        assertThat(lastLine(cli)).matches(LAST_LINE.pattern());
+      }
+    }
+  }
+
+  /** The geo-mean lies between the column's least and greatest median; the worst is the greatest. */
+  private static void assertSummarises(List<String[]> rows, int column, String geoMean, String worst) {
+    double[] medians = rows.stream().mapToDouble(row -> Double.parseDouble(row[column])).toArray();
+    double greatest = Arrays.stream(medians).max().orElseThrow();
+    assertThat(Double.parseDouble(geoMean)).isBetween(Arrays.stream(medians).min().orElseThrow(), greatest);
+    assertThat(Double.parseDouble(worst)).isEqualTo(greatest);
   }
 }
