@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ExecuteCommand.class,
       OperatorCommand.class,
       BenchPlanCommand.class,
+      BenchDynamicCommand.class,
       BenchExecutorCommand.class,
       CommandLine.HelpCommand.class
     })

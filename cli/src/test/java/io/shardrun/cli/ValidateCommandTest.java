@@ -63,7 +63,7 @@ class ValidateCommandTest {
 
   @Test
   void everySubcommandExplainsItselfWithHelp() {
-    for (String command : new String[] {"validate", "plan", "render-jobs", "bench-plan", "bench-executor"}) {
+    for (String command : new String[] {"validate", "plan", "render-jobs", "bench-plan", "bench-dynamic", "bench-executor"}) {
       Cli cli = Cli.run(command, "--help");
       assertThat(cli.exitCode()).as(command).isZero();
       assertThat(cli.out()).as(command).startsWith("Usage: shardrun " + command);
