@@ -67,10 +67,10 @@ final class BenchDynamicCommand implements Callable<Integer> {
           + " the shards, the queue's default). Default: ${DEFAULT-VALUE}.")
   String batch;
 
-  @Option(names = "--prefetch", paramLabel = "WHEN", defaultValue = "last-unit",
-      description = "When a shard asks for its next batch: last-unit (as it starts its batch's last unit,"
-          + " so the answer is there before that unit ends unless it is shorter than the hand-off) or off"
-          + " (when its batch ends). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--prefetch", paramLabel = "WHEN", defaultValue = "lead",
+      description = "When a shard asks for its next batch: lead (what Shardrun does: 5 s before its batch's last"
+          + " unit is estimated to end, or when it ends if sooner), last-unit (as it starts its batch's last unit)"
+          + " or off (when its batch ends). Default: ${DEFAULT-VALUE}.")
   String prefetch;
 
   @Override
@@ -81,7 +81,7 @@ final class BenchDynamicCommand implements Callable<Integer> {
     }
     RunModel model = new RunModel(sigma("--estimate-sigma", estimateSigma), sigma("--noise-sigma", noiseSigma),
         seconds("--start-base", startBase), seconds("--start-mean", startMean));
-    DynamicSchedule dynamicSchedule = new DynamicSchedule(parseBatch(batch), seconds("--handoff", handoff),
+    DynamicSchedule dynamicSchedule = new DynamicSchedule(BatchFlag.parse("--batch", batch), seconds("--handoff", handoff),
         parsePrefetch(prefetch));
     List<DurationTrace> loaded = traces.stream().map(DurationTrace::read).toList();
 
@@ -116,37 +116,12 @@ final class BenchDynamicCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** @throws CliException naming the flag unless {@code value} is time:SECONDS, count:N, off or shrinking */
-  static BatchPolicy parseBatch(String value) {
-    String expected = "--batch: expected time:SECONDS (whole seconds >= 1), count:N (N >= 1), off or shrinking,"
-        + " got '" + value + "'";
-    if (value.equals("off")) {
-      return new BatchPolicy(BatchPolicy.Mode.OFF, 0);
-    }
-    if (value.equals("shrinking")) {
-      return BatchPolicy.shrinking();
-    }
-    String[] modeAndTarget = value.split(":", -1);
-    if (modeAndTarget.length != 2 || !List.of("time", "count").contains(modeAndTarget[0])) {
-      throw new CliException(expected);
-    }
-    int target;
-    try {
-      target = Integer.parseInt(modeAndTarget[1]);
-    } catch (NumberFormatException e) {
-      throw new CliException(expected);
-    }
-    if (target < 1) {
-      throw new CliException(expected);
-    }
-    return new BatchPolicy(modeAndTarget[0].equals("time") ? BatchPolicy.Mode.TIME : BatchPolicy.Mode.COUNT, target);
-  }
-
   static DynamicSchedule.Prefetch parsePrefetch(String value) {
     return switch (value) {
+      case "lead" -> DynamicSchedule.Prefetch.LEAD;
       case "last-unit" -> DynamicSchedule.Prefetch.LAST_UNIT;
       case "off" -> DynamicSchedule.Prefetch.OFF;
-      default -> throw new CliException("--prefetch: expected last-unit or off, got '" + value + "'");
+      default -> throw new CliException("--prefetch: expected lead, last-unit or off, got '" + value + "'");
     };
   }
 

@@ -1,6 +1,7 @@
 package io.shardrun.cli;
 
 import io.shardrun.core.plan.BatchPolicy;
+import io.shardrun.core.plan.NextBatch;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.WorkQueue;
 import io.shardrun.core.plan.WorkUnit;
@@ -28,6 +29,11 @@ record DynamicSchedule(BatchPolicy policy, double handoffSeconds, Prefetch prefe
 
   /** When a shard asks for its next batch. */
   enum Prefetch {
+    /**
+     * As the product does ({@link NextBatch}): as its batch's last unit starts, after that unit's
+     * estimate less a lead, or when the unit ends if sooner.
+     */
+    LEAD,
     /**
      * When it starts its batch's last unit: the next batch is there before that unit ends unless
      * the unit is shorter than the hand-off, but it waits, held by this shard, until then.
@@ -64,7 +70,11 @@ record DynamicSchedule(BatchPolicy policy, double handoffSeconds, Prefetch prefe
         lastUnitStart += run.runSeconds()[itemOfUnit[unit.id()]];
       }
       busyUntil[shard] = lastUnitStart + run.runSeconds()[itemOfUnit[batch.get(batch.size() - 1).id()]];
-      double askedAt = prefetch == Prefetch.LAST_UNIT ? lastUnitStart : busyUntil[shard];
+      double askedAt = switch (prefetch) {
+        case LEAD -> Math.min(busyUntil[shard], lastUnitStart + NextBatch.askDelayMs(batch.get(batch.size() - 1)) / 1000.0);
+        case LAST_UNIT -> lastUnitStart;
+        case OFF -> busyUntil[shard];
+      };
       requests.add(new Request(shard, askedAt + handoffSeconds, sequence++));
       makespan = Math.max(makespan, busyUntil[shard]);
     }

@@ -85,7 +85,7 @@ class BenchDynamicCommandTest {
   void equalItemsOnPodsStartingTogetherWithoutNoiseOrLatencyEndExactlyAtTheBound() throws IOException {
     // 16 items of 10 s on 4 shards from 5 s: 4 each, all end at 45 s = (160 + 4 x 5) / 4.
     String file = trace("equal.json", times(16, 10)).toString();
-    for (String prefetch : List.of("last-unit", "off")) {
+    for (String prefetch : List.of("lead", "last-unit", "off")) {
       Cli cli = Cli.run(concat(args("bench-dynamic", file, "--shards", "4", "--handoff", "0", "--seeds", "3",
           "--prefetch", prefetch), NO_RANDOMNESS));
 
@@ -159,6 +159,19 @@ class BenchDynamicCommandTest {
     assertThat(new DynamicSchedule(ONE_AT_A_TIME, 0, DynamicSchedule.Prefetch.LAST_UNIT).makespanSeconds(run)).isEqualTo(150);
     assertThat(new DynamicSchedule(ONE_AT_A_TIME, 0, DynamicSchedule.Prefetch.OFF).makespanSeconds(run)).isEqualTo(100);
     assertThat(run.lowerBoundSeconds()).isEqualTo(100);
+    // The shipped rule asks 5 s before the 100 s unit is estimated to end: the other shard has taken both 50 s units by then.
+    assertThat(new DynamicSchedule(ONE_AT_A_TIME, 0, DynamicSchedule.Prefetch.LEAD).makespanSeconds(run)).isEqualTo(100);
+  }
+
+  @Test
+  void theShippedRuleHidesTheHandOffBehindUnitsLongerThanItsLead() {
+    // One pod at 0 s, one unit per batch, 1 s per hand-off: asked 5 s before each 10 s unit ends, every next batch is there in time.
+    SimulatedRun longUnits = run(times(4, 10), 0);
+    SimulatedRun shortUnits = run(times(4, 0.5), 0);
+    DynamicSchedule shipped = new DynamicSchedule(ONE_AT_A_TIME, 1, DynamicSchedule.Prefetch.LEAD);
+
+    assertThat(shipped.makespanSeconds(longUnits)).isEqualTo(41); // only the first hand-off shows
+    assertThat(shipped.makespanSeconds(shortUnits)).isEqualTo(4.5); // asked as each short unit starts
   }
 
   @Test
@@ -195,7 +208,7 @@ class BenchDynamicCommandTest {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(again.out()).isEqualTo(first.out());
     assertThat(first.out().lines().toList().get(0)).isEqualTo("model: estimate = duration x e^(0.3 g), run time = duration"
-        + " x e^(0.15 g'), pod start = 5.0 s + Exp(mean 20.0 s), hand-off 0.3 s, batches shrinking, prefetch last-unit;"
+        + " x e^(0.15 g'), pod start = 5.0 s + Exp(mean 20.0 s), hand-off 0.3 s, batches shrinking, prefetch lead;"
         + " median of 4 seeds");
     assertThat(rows(first)).extracting(row -> row[2]).containsExactly("2", "5");
     Matcher last = LAST_LINE.matcher(lastLine(first));
@@ -217,10 +230,10 @@ class BenchDynamicCommandTest {
         Map.entry(List.of("--start-base", "-1"), "--start-base: expected seconds from 0 to 1000000000, got -1.0"),
         Map.entry(List.of("--start-mean", "Infinity"), "--start-mean: expected seconds from 0 to 1000000000, got Infinity"),
         Map.entry(List.of("--handoff", "-0.3"), "--handoff: expected seconds from 0 to 1000000000, got -0.3"),
-        Map.entry(List.of("--prefetch", "always"), "--prefetch: expected last-unit or off, got 'always'")));
+        Map.entry(List.of("--prefetch", "always"), "--prefetch: expected lead, last-unit or off, got 'always'")));
     for (String batch : List.of("time:0", "time:", "time:2.5", "count:x", "count:-1", "count:2:3", "fast", "", "Off")) {
-      refused.put(List.of("--batch", batch), "--batch: expected time:SECONDS (whole seconds >= 1), count:N (N >= 1),"
-          + " off or shrinking, got '" + batch + "'");
+      refused.put(List.of("--batch", batch), "--batch: expected time:SECONDS, count:N, off or shrinking"
+          + " (SECONDS and N whole numbers >= 1), got '" + batch + "'");
     }
     refused.forEach((flag, message) -> {
       Cli cli = Cli.run(concat(args("bench-dynamic", file), flag.toArray(String[]::new)));
@@ -233,10 +246,10 @@ class BenchDynamicCommandTest {
   }
 
   @Test
-  void everyBatchPolicyAndBothPrefetchesRun() throws IOException {
+  void everyBatchPolicyAndPrefetchRuns() throws IOException {
     String file = trace("few.json", 30, 20, 10, 5, 5, 1).toString();
     for (String batch : List.of("time:5", "count:2", "off", "shrinking")) {
-      for (String prefetch : List.of("last-unit", "off")) {
+      for (String prefetch : List.of("lead", "last-unit", "off")) {
         Cli cli = Cli.run("bench-dynamic", file, "--shards", "2", "--seeds", "2", "--batch", batch, "--prefetch", prefetch);
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
