@@ -197,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
       Plan plan = RunPlanner.plan(criteria(suite), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
           HistorySpec.DEFAULT_WINDOW, suite, readHistory());
       fileCount = plan.fileCount();
-      shardCount = plan.nonEmptyShards().size();
+      shardCount = plan.jobShards().size();
       work = LocalWork.planned(plan);
     }
     if (fileCount == 0) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,6 +36,10 @@ public final class FieldErrors {
     if (e instanceof UnrecognizedPropertyException unknown) {
       return unknownField(place, unknown.getPropertyName(), path,
           unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+    }
+    if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException refused) {
+      // The type's own check said what is wrong, in words.
+      return new IllegalArgumentException(place + ": " + (path.isEmpty() ? "" : path + ": ") + refused.getMessage());
     }
     JsonNode found = document.at(pointer(e));
     Class<?> type = targetType(e);

@@ -38,7 +38,7 @@ final class RerunSource {
     if (planMap != null && keptMap != null && RunObserver.ownedBy(planMap, other) && RunObserver.ownedBy(keptMap, other)) {
       Plan plan = PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName());
       Map<Integer, Published> kept = KeptResults.read(keptMap, plan, file -> List.of());
-      if (plan.nonEmptyShards().stream().allMatch(s -> kept.containsKey(s.index()) && kept.get(s.index()).done())) {
+      if (plan.jobShards().stream().allMatch(s -> kept.containsKey(s.index()) && kept.get(s.index()).done())) {
         Set<String> failed = kept.values().stream().flatMap(p -> p.files().stream()).filter(r -> r.status().isBad())
             .map(FileResult::file).collect(Collectors.toSet());
         return new FailedFiles(failed, true);

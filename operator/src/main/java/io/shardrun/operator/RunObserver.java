@@ -149,7 +149,7 @@ final class RunObserver {
         .collect(Collectors.groupingBy(p -> jobByUid.get(jobOwner(p).orElseThrow())));
     Comparator<Pod> oldestFirst = Comparator.comparing((Pod p) -> String.valueOf(p.getMetadata().getCreationTimestamp()))
         .thenComparing(p -> p.getMetadata().getName());
-    return facts.plan().nonEmptyShards().stream().map(shard -> {
+    return facts.plan().jobShards().stream().map(shard -> {
       String job = Names.shardJob(run.getMetadata().getName(), shard.index());
       List<ShardPod> shardPods = podsByJob.getOrDefault(job, List.of()).stream().sorted(oldestFirst)
           .map(p -> new ShardPod(p, published(p, shard, facts.tagsOf()))).toList();

@@ -68,7 +68,7 @@ class StaleStatusTest {
     reconcile(fresh());
     JobControllerPlay play = new JobControllerPlay(client, Duration.ZERO);
     Plan plan = PlanCodec.read(client.configMaps().inNamespace(NS).withName("demo-plan").get().getData().get("plan.json"), "plan");
-    List<Job> jobs = plan.nonEmptyShards().stream()
+    List<Job> jobs = plan.jobShards().stream()
         .map(s -> client.batch().v1().jobs().inNamespace(NS).withName("demo-shard-" + s.index()).get()).toList();
     List<Pod> pods = jobs.stream().map(play::startPod).toList();
 
@@ -78,7 +78,7 @@ class StaleStatusTest {
     assertThatThrownBy(() -> reconcile(pending)).isInstanceOfSatisfying(KubernetesClientException.class,
         e -> assertThat(e.getCode()).isEqualTo(409));
 
-    for (var shard : plan.nonEmptyShards()) {
+    for (var shard : plan.jobShards()) {
       List<FileResult> passed = shard.files().stream().map(PlannedFile::path)
           .map(f -> new FileResult(f, Outcome.PASSED, 1000, List.of(), null, null)).toList();
       play.annotate(pods.get(shard.index()), Map.of(ResultsCodec.ANNOTATION, ResultsCodec.encode(

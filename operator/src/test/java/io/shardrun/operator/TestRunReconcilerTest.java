@@ -222,7 +222,7 @@ class TestRunReconcilerTest {
   Plan playJobController(String run, Set<String> failing) throws InterruptedException {
     Plan plan = PlanCodec.read(client.configMaps().inNamespace(NS).withName(run + "-plan").get().getData().get("plan.json"), "plan");
     JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(50));
-    for (var shard : plan.nonEmptyShards()) {
+    for (var shard : plan.jobShards()) {
       List<FileResult> results = shard.files().stream().map(PlannedFile::path)
           .map(f -> failing.contains(f) ? new FileResult(f, Outcome.FAILED, 1000, List.of(), 0, "boom")
               : new FileResult(f, Outcome.PASSED, 1000, List.of(), null, null)).toList();
@@ -441,7 +441,7 @@ class TestRunReconcilerTest {
     Plan plan = PlanCodec.read(client.configMaps().inNamespace(NS).withName("kept-plan").get().getData().get("plan.json"), "plan");
     JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(50));
     List<Pod> pods = new java.util.ArrayList<>();
-    for (var shard : plan.nonEmptyShards()) {
+    for (var shard : plan.jobShards()) {
       Pod pod = play.startPod(client.batch().v1().jobs().inNamespace(NS).withName("kept-shard-" + shard.index()).get());
       List<FileResult> passed = shard.files().stream().map(PlannedFile::path)
           .map(f -> new FileResult(f, Outcome.PASSED, 1000, List.of("t"), null, null)).toList();

@@ -1,5 +1,7 @@
 package io.shardrun.core.plan;
 
+import io.shardrun.crd.v1alpha1.BatchMode;
+import io.shardrun.crd.v1alpha1.BatchSpec;
 import java.util.List;
 
 /**
@@ -36,6 +38,18 @@ public record BatchPolicy(Mode mode, int target) {
 
   public static BatchPolicy shrinking() {
     return new BatchPolicy(Mode.SHRINKING, 0);
+  }
+
+  /** A TestRun's {@code spec.batch}: unset, or mode time without a target, is {@link Mode#SHRINKING}. */
+  public static BatchPolicy of(BatchSpec spec) {
+    if (spec == null || (spec.getMode() == BatchMode.TIME && spec.getTarget() == null)) {
+      return shrinking();
+    }
+    return switch (spec.getMode()) {
+      case TIME -> new BatchPolicy(Mode.TIME, spec.getTarget());
+      case COUNT -> new BatchPolicy(Mode.COUNT, spec.getTarget());
+      case OFF -> new BatchPolicy(Mode.OFF, 0);
+    };
   }
 
   /**

@@ -1,34 +1,49 @@
 package io.shardrun.core.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.util.List;
 
 /**
- * Which files each shard runs, in which order. Stored as {@code plan.json} in the run's plan
- * ConfigMap; the schema is documented in docs/plan-format.md.
+ * Which files each shard runs, in which order; for a dynamic run, the work units the shards take
+ * from a queue instead. Stored as {@code plan.json} in the run's plan ConfigMap; the schema is
+ * documented in docs/plan-format.md.
  *
  * @param apiVersion always shardrun.io/v1alpha1
  * @param kind always Plan
  * @param sharding the strategy that produced it
- * @param shards every shard, by index, including empty ones
+ * @param shards every shard, by index, including empty ones; a dynamic run's are all empty
+ * @param units a dynamic run's work units in queue order; empty otherwise
  */
-public record Plan(String apiVersion, String kind, Sharding sharding, List<PlannedShard> shards) {
+public record Plan(String apiVersion, String kind, Sharding sharding, List<PlannedShard> shards,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkUnit> units) {
   public static final String KIND = "Plan";
 
+  public Plan {
+    units = units == null ? List.of() : List.copyOf(units);
+  }
+
   public Plan(Sharding sharding, List<PlannedShard> shards) {
-    this(TestRun.API_VERSION, KIND, sharding, shards);
+    this(TestRun.API_VERSION, KIND, sharding, shards, List.of());
+  }
+
+  public Plan(Sharding sharding, List<PlannedShard> shards, List<WorkUnit> units) {
+    this(TestRun.API_VERSION, KIND, sharding, shards, units);
   }
 
   @JsonIgnore
   public int fileCount() {
-    return shards.stream().mapToInt(s -> s.files().size()).sum();
+    return shards.stream().mapToInt(s -> s.files().size()).sum() + units.stream().mapToInt(u -> u.files().size()).sum();
   }
 
-  /** Shards that have files to run: each becomes a Job. */
+  /** The shards that get a Job: those with files, or every shard of a dynamic run with work to take. */
   @JsonIgnore
-  public List<PlannedShard> nonEmptyShards() {
+  public List<PlannedShard> jobShards() {
+    if (sharding == Sharding.DYNAMIC) {
+      return units.isEmpty() ? List.of() : shards.subList(0, Math.min(shards.size(), units.size()));
+    }
     return shards.stream().filter(s -> !s.files().isEmpty()).toList();
   }
 }

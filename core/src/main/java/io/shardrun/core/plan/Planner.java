@@ -12,7 +12,8 @@ import java.util.List;
  * Plans selected files onto shards. Files connected by depends_on form one unit that stays on one
  * shard; all serial files (with their units) form a single unit, so no two of them ever run at
  * once. Units go to shards by {@link ShardAssignment}; inside a shard, files run dependencies
- * first and, where dependencies allow, likely failures first.
+ * first and, where dependencies allow, likely failures first. A dynamic plan binds no unit to a
+ * shard: it lists the units in queue order ({@link #queue}) for the shards to take as they go.
  */
 public final class Planner {
   private Planner() {}
@@ -23,6 +24,11 @@ public final class Planner {
   public static Plan plan(Suite suite, List<String> selected, int shards, Sharding sharding, Estimates estimates) {
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be at least 1, got " + shards);
+    }
+    if (sharding == Sharding.DYNAMIC) {
+      List<PlannedShard> empty = java.util.stream.IntStream.range(0, shards)
+          .mapToObj(s -> new PlannedShard(s, 0, List.of())).toList();
+      return new Plan(sharding, empty, queue(suite, selected, estimates));
     }
     DependencyGraph graph = suite.graph();
     List<List<String>> units = units(suite, selected);

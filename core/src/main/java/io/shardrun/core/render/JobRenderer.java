@@ -74,7 +74,7 @@ public final class JobRenderer {
    * @param suite the files of the suite ConfigMap {@code spec.suite.configMap}, for volume items
    */
   public RenderedRun render(TestRun run, Plan plan, SuiteFiles suite) {
-    List<PlannedShard> shards = plan.nonEmptyShards();
+    List<PlannedShard> shards = plan.jobShards();
     Integer parallelism = run.getSpec().getParallelism();
     List<Job> jobs = new ArrayList<>();
     for (int i = 0; i < shards.size(); i++) {

@@ -2,6 +2,9 @@ package io.shardrun.core.run;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.shardrun.core.select.SelectionCriteria;
+import io.shardrun.crd.v1alpha1.BatchMode;
+import io.shardrun.crd.v1alpha1.BatchSpec;
+import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunSpec;
 import java.util.ArrayList;
@@ -65,8 +68,9 @@ public final class SpecValidator {
       problems.add("spec.ttlSecondsAfterFinished: expected 0 or more, found " + spec.getTtlSecondsAfterFinished());
     }
     if (spec.getSharding() == null) {
-      problems.add("spec.sharding: expected hash or balanced");
+      problems.add("spec.sharding: expected hash, balanced or dynamic");
     }
+    batch(problems, spec);
     List<EnvVar> env = spec.getEnv();
     for (int i = 0; i < env.size(); i++) {
       String envName = env.get(i).getName();
@@ -92,6 +96,23 @@ public final class SpecValidator {
       problems.add(field + ": at most " + MAX_NAME + " characters (found " + value.length() + ")");
     } else if (value == null || !DNS_SUBDOMAIN.matcher(value).matches()) {
       problems.add(field + ": expected " + expected + " (a-z, 0-9, '-', '.'), found " + quote(value));
+    }
+  }
+
+  private static void batch(List<String> problems, TestRunSpec spec) {
+    BatchSpec batch = spec.getBatch();
+    if (batch == null) {
+      return;
+    }
+    if (spec.getSharding() != Sharding.DYNAMIC) {
+      problems.add("spec.batch: applies to sharding dynamic only; remove it or set spec.sharding: dynamic");
+    } else if (batch.getMode() == BatchMode.COUNT && batch.getTarget() == null) {
+      problems.add("spec.batch.target: mode count needs a target, the number of work units per batch");
+    } else if (batch.getMode() == BatchMode.OFF && batch.getTarget() != null) {
+      problems.add("spec.batch.target: mode off takes one work unit at a time and no target");
+    }
+    if (batch.getTarget() != null && batch.getTarget() < 1) {
+      problems.add("spec.batch.target: expected at least 1, found " + batch.getTarget());
     }
   }
 

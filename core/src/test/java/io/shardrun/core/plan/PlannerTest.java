@@ -205,7 +205,7 @@ class PlannerTest {
         new PlannedShard(1, 0, List.of()),
         new PlannedShard(2, 0, List.of()),
         new PlannedShard(3, 0, List.of()));
-    assertThat(plan.nonEmptyShards()).extracting(PlannedShard::index).containsExactly(0);
+    assertThat(plan.jobShards()).extracting(PlannedShard::index).containsExactly(0);
     assertThat(plan.fileCount()).isEqualTo(1);
   }
 

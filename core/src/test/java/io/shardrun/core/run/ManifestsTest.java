@@ -58,7 +58,7 @@ class ManifestsTest {
   void aTypoInTheSpecIsAnErrorNamingTheFieldAndTheKnownOnes() {
     String yaml = RUN.replace("shards: 4", "shard: 4");
     assertThatThrownBy(() -> Manifests.read(yaml, "run.yaml"))
-        .hasMessage("run.yaml (document 1): unknown field 'shard' at spec.shard; expected one of browser, env,"
+        .hasMessage("run.yaml (document 1): unknown field 'shard' at spec.shard; expected one of batch, browser, env,"
             + " executor, history, parallelism, rerunFailedOf, retries, selector, sharding, shards, suite, timeoutSeconds,"
             + " ttlSecondsAfterFinished");
   }
@@ -107,9 +107,9 @@ class ManifestsTest {
   @Test
   void anUnknownShardingStrategyIsAnErrorListingTheKnownOnes() {
     assertPlain(catchThrowable(() -> Manifests.read(RUN.replace("sharding: hash", "sharding: random"), "run.yaml")))
-        .hasMessage("run.yaml (document 1): spec.sharding: 'random' is not one of hash, balanced");
+        .hasMessage("run.yaml (document 1): spec.sharding: 'random' is not one of hash, balanced, dynamic");
     assertPlain(catchThrowable(() -> Manifests.read(RUN.replace("sharding: hash", "sharding: 1"), "run.yaml")))
-        .as("not the second strategy").hasMessage("run.yaml (document 1): spec.sharding: 1 is not one of hash, balanced");
+        .as("not the second strategy").hasMessage("run.yaml (document 1): spec.sharding: 1 is not one of hash, balanced, dynamic");
   }
 
   @Test

@@ -36,8 +36,13 @@ public class TestRunSpec {
       "How files are spread over shards. 'hash': by the SHA-1 of each file's path (stable as the"
           + " suite changes). 'balanced': longest estimated duration first onto the least loaded"
           + " shard, with estimates from the suite's run history (or step counts before any"
-          + " history). Default: balanced.")
+          + " history). 'dynamic': no file is bound to a shard up front; each shard pod takes"
+          + " batches of work (see batch) from the operator as it goes, so shards that start late or"
+          + " run fast take less or more. Default: balanced.")
   private Sharding sharding = Sharding.BALANCED;
+
+  @JsonPropertyDescription("With sharding dynamic: how much work a shard takes at a time. Unset: mode time without a target.")
+  private BatchSpec batch;
 
   @JsonPropertyDescription("Which action files of the suite run. Unset: all of them.")
   private Selector selector = new Selector();
@@ -113,6 +118,14 @@ public class TestRunSpec {
 
   public void setSharding(Sharding sharding) {
     this.sharding = sharding;
+  }
+
+  public BatchSpec getBatch() {
+    return batch;
+  }
+
+  public void setBatch(BatchSpec batch) {
+    this.batch = batch;
   }
 
   public Selector getSelector() {

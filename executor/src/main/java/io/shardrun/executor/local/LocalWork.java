@@ -28,7 +28,7 @@ public interface LocalWork {
     return new LocalWork() {
       @Override
       public List<Integer> shards() {
-        return plan.nonEmptyShards().stream().map(PlannedShard::index).toList();
+        return plan.jobShards().stream().map(PlannedShard::index).toList();
       }
 
       @Override

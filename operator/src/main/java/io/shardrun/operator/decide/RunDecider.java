@@ -202,7 +202,7 @@ public final class RunDecider {
       out.add(Announcement.warning(ready.getReason(), ready.getMessage()));
     }
     if (isReady && !wasReady) {
-      out.add(Announcement.normal("Planned", observed.plan().fileCount() + " files on " + observed.plan().nonEmptyShards().size() + " shards"));
+      out.add(Announcement.normal("Planned", observed.plan().fileCount() + " files on " + observed.plan().jobShards().size() + " shards"));
       if (observed.planWarning() != null) {
         out.add(Announcement.warning("RerunPartial", observed.planWarning()));
       }

@@ -265,7 +265,7 @@ public final class OperatorBench {
           .get(JobRenderer.PLAN_KEY), "plan");
       jobBytes = Serialization.asJson(client.batch().v1().jobs().inNamespace(ns).withName(Names.shardJob("run", 0)).get()).length();
       List<Runnable> ends = new ArrayList<>();
-      for (var shard : plan.nonEmptyShards()) {
+      for (var shard : plan.jobShards()) {
         client.resource(shardPod(ns, "run", shard.index(), shard.files().stream().map(PlannedFile::path).toList())).create();
         Job job = client.batch().v1().jobs().inNamespace(ns).withName(Names.shardJob("run", shard.index())).get();
         ends.add(() -> client.resource(ended(job, shard.files().size())).updateStatus());
