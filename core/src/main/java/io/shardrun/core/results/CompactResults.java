@@ -27,7 +27,7 @@ import java.util.List;
  *     (a changed plan ConfigMap, a wrong shard) refuses the document instead of blaming the wrong
  *     files
  */
-@JsonPropertyOrder({"version", "form", "shard", "state", "counts", "statuses", "durationsMs", "details", "pathsDigest"})
+@JsonPropertyOrder({"version", "form", "shard", "state", "counts", "statuses", "durationsMs", "details", "pathsDigest", "wants"})
 record CompactResults(
     @JsonProperty(required = true) int version,
     @JsonProperty(required = true) ResultsForm form,
@@ -37,7 +37,8 @@ record CompactResults(
     @JsonProperty(required = true) String statuses,
     @JsonProperty(required = true) List<Long> durationsMs,
     @JsonProperty(required = true) List<Detail> details,
-    @JsonProperty(required = true) String pathsDigest) {
+    @JsonProperty(required = true) String pathsDigest,
+    Integer wants) {
 
   /**
    * What went wrong with one file.
@@ -68,7 +69,7 @@ record CompactResults(
     }
     return new CompactResults(document.version(), ResultsForm.COMPACT, document.shard(), document.state(),
         document.counts(), statuses.toString(), durations, details,
-        digest(files.stream().map(FileResult::file).toList()));
+        digest(files.stream().map(FileResult::file).toList()), document.wants() == 0 ? null : document.wants());
   }
 
   /** How many files of {@code document} could carry a detail: those that did not pass and have one. */
@@ -123,7 +124,7 @@ record CompactResults(
       files.add(new FileResult(paths.get(i), status, duration, null, // tags unknown: the compact form leaves them out
           detail == null ? null : detail.failedStep(), detail == null ? null : detail.message()));
     }
-    return new ResultsDocument(shard, state, counts, files);
+    return new ResultsDocument(shard, state, counts, files, wants == null ? 0 : wants);
   }
 
   private Detail[] detailsByIndex(int finished, String source) {

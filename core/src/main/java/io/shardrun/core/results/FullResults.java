@@ -9,14 +9,15 @@ import java.util.List;
  * The full form of a results document on the wire: every finished file as a {@link FileResult},
  * messages cut to {@value #MESSAGE_CHARS} characters. Needs nothing but itself to be read.
  */
-@JsonPropertyOrder({"version", "form", "shard", "state", "counts", "files"})
+@JsonPropertyOrder({"version", "form", "shard", "state", "counts", "files", "wants"})
 record FullResults(
     @JsonProperty(required = true) int version,
     @JsonProperty(required = true) ResultsForm form,
     @JsonProperty(required = true) int shard,
     @JsonProperty(required = true) ShardState state,
     @JsonProperty(required = true) ShardCounts counts,
-    @JsonProperty(required = true) List<FileResult> files) {
+    @JsonProperty(required = true) List<FileResult> files,
+    Integer wants) {
   /** Enough for the operator's failure list; the whole message stays in the executor's reports. */
   static final int MESSAGE_CHARS = 500;
 
@@ -26,7 +27,7 @@ record FullResults(
             Text.truncate(r.message(), MESSAGE_CHARS)))
         .toList();
     return new FullResults(document.version(), ResultsForm.FULL, document.shard(), document.state(),
-        document.counts(), files);
+        document.counts(), files, document.wants() == 0 ? null : document.wants());
   }
 
   /** @throws IllegalArgumentException naming {@code source} when a field the document needs is absent */
@@ -42,6 +43,6 @@ record FullResults(
       ResultsCodec.require(r.status(), "files[" + i + "].status", source);
       read.add(r.tags() == null ? new FileResult(r.file(), r.status(), r.durationMs(), List.of(), r.failedStep(), r.message()) : r);
     }
-    return new ResultsDocument(shard, state, counts, read);
+    return new ResultsDocument(shard, state, counts, read, wants == null ? 0 : wants);
   }
 }

@@ -13,8 +13,11 @@ import java.util.List;
  * @param state whether more files are to come
  * @param counts the shard's totals
  * @param files the files finished so far, in run order, which is the order of the shard's plan
+ *     (a dynamic shard's: the files of the batches it was given, in order)
+ * @param wants a dynamic shard's ask: how many batches it wants to have been given in all; it
+ *     asks for the next as it starts the last work unit of the current one. 0 for a planned shard
  */
-public record ResultsDocument(int version, int shard, ShardState state, ShardCounts counts, List<FileResult> files) {
+public record ResultsDocument(int version, int shard, ShardState state, ShardCounts counts, List<FileResult> files, int wants) {
   public static final int VERSION = 1;
 
   public ResultsDocument {
@@ -25,6 +28,10 @@ public record ResultsDocument(int version, int shard, ShardState state, ShardCou
   }
 
   public ResultsDocument(int shard, ShardState state, ShardCounts counts, List<FileResult> files) {
-    this(VERSION, shard, state, counts, files);
+    this(VERSION, shard, state, counts, files, 0);
+  }
+
+  public ResultsDocument(int shard, ShardState state, ShardCounts counts, List<FileResult> files, int wants) {
+    this(VERSION, shard, state, counts, files, wants);
   }
 }

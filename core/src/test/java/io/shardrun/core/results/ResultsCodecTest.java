@@ -365,4 +365,16 @@ class ResultsCodecTest {
 
     assertThat(ResultsCodec.decode(gz(json), List.of(), SOURCE).files()).isEmpty();
   }
+
+  @Test
+  void aDynamicShardsAskForTheNextBatchRoundTripsAndAPlannedShardsDocumentHasNone() {
+    List<FileResult> files = List.of(new FileResult("a.json", Outcome.PASSED, 10, List.of(), null, null));
+    ResultsDocument asking = new ResultsDocument(2, ShardState.RUNNING, ShardCounts.tally(3, files, 10), files, 3);
+
+    String value = ResultsCodec.encode(asking);
+
+    assertThat(json(value)).contains("\"wants\":3");
+    assertThat(ResultsCodec.decode(value, List.of("a.json"), SOURCE)).isEqualTo(asking);
+    assertThat(json(ResultsCodec.encode(document(files)))).doesNotContain("wants");
+  }
 }
