@@ -1,0 +1,85 @@
+package io.shardrun.operator.decide;
+
+import io.shardrun.core.plan.Assignment;
+import io.shardrun.core.plan.BatchPolicy;
+import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.plan.WorkQueue;
+import io.shardrun.core.plan.WorkUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who gets which work next in a dynamic run, decided from what the pods show alone (and the
+ * operator's own assignments its cache may not show yet), so that a restarted operator decides
+ * the same. A unit is handed out while a pod that is not terminal holds it, or once all its files
+ * are finished; a unit of a pod that is gone or ended with files unfinished goes back to the
+ * queue, to run again elsewhere.
+ */
+public final class DynamicWork {
+  private DynamicWork() {}
+
+  /**
+   * One shard pod of the run as observed.
+   *
+   * @param name the pod's name
+   * @param resourceVersion the version observed, which an assignment's write must match
+   * @param terminal the pod has ended (Succeeded or Failed): it takes no more work
+   * @param assignment what it was given; {@link Assignment#none()} before anything
+   * @param wants how many batches it asks to have been given (its results document); 0 before it asked
+   */
+  public record PodView(String name, String resourceVersion, boolean terminal, Assignment assignment, int wants) {}
+
+  /**
+   * A batch, or the news that none will follow, for one pod.
+   *
+   * @param assignment the pod's whole assignment after it
+   */
+  public record Grant(String pod, String resourceVersion, Assignment assignment) {}
+
+  /**
+   * The grants for every pod that asks for more than it was given.
+   *
+   * @param units the plan's units, in queue order
+   * @param finished files that have a final result, whichever pod ran them
+   * @param pending units the operator handed out itself that its cache may not show yet
+   * @param shards how many shards share the queue
+   */
+  public static List<Grant> grants(List<WorkUnit> units, Collection<PodView> pods, Set<String> finished,
+      Set<Integer> pending, int shards, BatchPolicy policy) {
+    WorkQueue queue = new WorkQueue(units, handedOut(units, pods, finished, pending), shards, policy);
+    List<Grant> grants = new ArrayList<>();
+    for (PodView pod : pods) {
+      if (pod.terminal() || pod.assignment().done() || pod.wants() <= pod.assignment().batches().size()) {
+        continue;
+      }
+      List<WorkUnit> batch = queue.next();
+      Assignment next = batch.isEmpty() ? pod.assignment().finished()
+          : pod.assignment().plus(batch.stream().map(WorkUnit::id).toList());
+      grants.add(new Grant(pod.name(), pod.resourceVersion(), next));
+    }
+    return grants;
+  }
+
+  /** Units held by a pod that still runs, given out just now, or run to the end. */
+  static Set<Integer> handedOut(List<WorkUnit> units, Collection<PodView> pods, Set<String> finished, Set<Integer> pending) {
+    Set<Integer> out = new HashSet<>(pending);
+    pods.stream().filter(p -> !p.terminal()).forEach(p -> p.assignment().batches().forEach(out::addAll));
+    units.stream().filter(u -> u.files().stream().map(PlannedFile::path).allMatch(finished::contains))
+        .forEach(u -> out.add(u.id()));
+    return out;
+  }
+
+  /** How many pods each file was given to: more than one when a pod was lost while it held the file. */
+  public static Map<String, Integer> attempts(List<WorkUnit> units, Collection<PodView> pods) {
+    Map<Integer, WorkUnit> byId = units.stream().collect(Collectors.toMap(WorkUnit::id, Function.identity()));
+    return pods.stream().flatMap(p -> p.assignment().batches().stream().flatMap(List::stream).distinct())
+        .flatMap(id -> byId.get(id).files().stream().map(PlannedFile::path))
+        .collect(Collectors.toMap(path -> path, path -> 1, Integer::sum));
+  }
+}
