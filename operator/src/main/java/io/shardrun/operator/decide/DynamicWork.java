@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 /**
  * Who gets which work next in a dynamic run, decided from what the pods show alone (and the
  * operator's own assignments its cache may not show yet), so that a restarted operator decides
- * the same. A unit is handed out while a pod that is not terminal holds it, or once all its files
- * are finished; a unit of a pod that is gone or ended with files unfinished goes back to the
- * queue, to run again elsewhere.
+ * the same. A unit is handed out while a pod that is not terminal holds it, or once one pod has
+ * finished all its files; a unit of a pod that is gone or ended before finishing it goes back to
+ * the queue and runs again, whole, elsewhere. So a pod that ended counts only the units it
+ * completed: a file it finished in a unit that runs again counts once, from the rerun.
  */
 public final class DynamicWork {
   private DynamicWork() {}
@@ -32,8 +33,17 @@ public final class DynamicWork {
    * @param terminal the pod has ended (Succeeded or Failed): it takes no more work
    * @param assignment what it was given; {@link Assignment#none()} before anything
    * @param wants how many batches it asks to have been given (its results document); 0 before it asked
+   * @param finished the files its results document lists as finished
    */
-  public record PodView(String name, String resourceVersion, boolean terminal, Assignment assignment, int wants) {}
+  public record PodView(String name, String resourceVersion, boolean terminal, Assignment assignment, int wants,
+      Set<String> finished) {
+    /** The units of its assignment it has finished every file of. */
+    Set<Integer> completed(Map<Integer, WorkUnit> units) {
+      return assignment.batches().stream().flatMap(List::stream)
+          .filter(id -> units.get(id).files().stream().map(PlannedFile::path).allMatch(finished::contains))
+          .collect(Collectors.toSet());
+    }
+  }
 
   /**
    * A batch, or the news that none will follow, for one pod.
@@ -46,13 +56,12 @@ public final class DynamicWork {
    * The grants for every pod that asks for more than it was given.
    *
    * @param units the plan's units, in queue order
-   * @param finished files that have a final result, whichever pod ran them
    * @param pending units the operator handed out itself that its cache may not show yet
    * @param shards how many shards share the queue
    */
-  public static List<Grant> grants(List<WorkUnit> units, Collection<PodView> pods, Set<String> finished,
-      Set<Integer> pending, int shards, BatchPolicy policy) {
-    WorkQueue queue = new WorkQueue(units, handedOut(units, pods, finished, pending), shards, policy);
+  public static List<Grant> grants(List<WorkUnit> units, Collection<PodView> pods, Set<Integer> pending, int shards,
+      BatchPolicy policy) {
+    WorkQueue queue = new WorkQueue(units, handedOut(units, pods, pending), shards, policy);
     List<Grant> grants = new ArrayList<>();
     for (PodView pod : pods) {
       if (pod.terminal() || pod.assignment().done() || pod.wants() <= pod.assignment().batches().size()) {
@@ -66,18 +75,37 @@ public final class DynamicWork {
     return grants;
   }
 
-  /** Units held by a pod that still runs, given out just now, or run to the end. */
-  static Set<Integer> handedOut(List<WorkUnit> units, Collection<PodView> pods, Set<String> finished, Set<Integer> pending) {
+  /** Units held by a pod that still runs, given out just now, or completed by a pod. */
+  static Set<Integer> handedOut(List<WorkUnit> units, Collection<PodView> pods, Set<Integer> pending) {
+    Map<Integer, WorkUnit> byId = byId(units);
     Set<Integer> out = new HashSet<>(pending);
-    pods.stream().filter(p -> !p.terminal()).forEach(p -> p.assignment().batches().forEach(out::addAll));
-    units.stream().filter(u -> u.files().stream().map(PlannedFile::path).allMatch(finished::contains))
-        .forEach(u -> out.add(u.id()));
+    for (PodView pod : pods) {
+      if (pod.terminal()) {
+        out.addAll(pod.completed(byId));
+      } else {
+        pod.assignment().batches().forEach(out::addAll);
+      }
+    }
     return out;
+  }
+
+  /** The files a pod's results count: all it finished while it runs; once it ended, those of the units it completed. */
+  public static Set<String> counted(List<WorkUnit> units, PodView pod) {
+    if (!pod.terminal()) {
+      return pod.finished();
+    }
+    Map<Integer, WorkUnit> byId = byId(units);
+    return pod.completed(byId).stream().flatMap(id -> byId.get(id).files().stream().map(PlannedFile::path))
+        .collect(Collectors.toSet());
+  }
+
+  private static Map<Integer, WorkUnit> byId(List<WorkUnit> units) {
+    return units.stream().collect(Collectors.toMap(WorkUnit::id, Function.identity()));
   }
 
   /** How many pods each file was given to: more than one when a pod was lost while it held the file. */
   public static Map<String, Integer> attempts(List<WorkUnit> units, Collection<PodView> pods) {
-    Map<Integer, WorkUnit> byId = units.stream().collect(Collectors.toMap(WorkUnit::id, Function.identity()));
+    Map<Integer, WorkUnit> byId = byId(units);
     return pods.stream().flatMap(p -> p.assignment().batches().stream().flatMap(List::stream).distinct())
         .flatMap(id -> byId.get(id).files().stream().map(PlannedFile::path))
         .collect(Collectors.toMap(path -> path, path -> 1, Integer::sum));

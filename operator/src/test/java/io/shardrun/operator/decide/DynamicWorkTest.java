@@ -20,7 +20,7 @@ class DynamicWorkTest {
       .mapToObj(i -> new WorkUnit(i, List.of(new PlannedFile("u" + i + ".json", 10_000 - i)))).toList();
 
   static PodView asking(String name, int wants, Assignment given) {
-    return new PodView(name, "rv-" + name, false, given, wants);
+    return new PodView(name, "rv-" + name, false, given, wants, Set.of());
   }
 
   static List<List<Integer>> batches(Grant grant) {
@@ -30,7 +30,7 @@ class DynamicWorkTest {
   @Test
   void eachPodThatAsksGetsTheNextBatchOfTheQueueGuardedByTheVersionItWasSeenAt() {
     List<Grant> grants = DynamicWork.grants(UNITS, List.of(asking("a", 1, Assignment.none()), asking("b", 1, Assignment.none()),
-        asking("c", 0, Assignment.none())), Set.of(), Set.of(), 3, ONE_AT_A_TIME);
+        asking("c", 0, Assignment.none())), Set.of(), 3, ONE_AT_A_TIME);
 
     assertThat(grants).extracting(Grant::pod, Grant::resourceVersion, DynamicWorkTest::batches).containsExactly(
         org.assertj.core.groups.Tuple.tuple("a", "rv-a", List.of(List.of(0))),
@@ -41,9 +41,9 @@ class DynamicWorkTest {
   void aPodGivenWhatItAskedForGetsNothingMoreAndTheNextAskTakesWhatNobodyHolds() {
     List<PodView> pods = List.of(
         asking("a", 1, Assignment.none().plus(List.of(0))),
-        asking("b", 2, Assignment.none().plus(List.of(1))));
+        new PodView("b", "rv-b", false, Assignment.none().plus(List.of(1)), 2, Set.of("u1.json")));
 
-    List<Grant> grants = DynamicWork.grants(UNITS, pods, Set.of("u1.json"), Set.of(), 2, ONE_AT_A_TIME);
+    List<Grant> grants = DynamicWork.grants(UNITS, pods, Set.of(), 2, ONE_AT_A_TIME);
 
     assertThat(grants).singleElement().satisfies(g -> {
       assertThat(g.pod()).isEqualTo("b");
@@ -55,7 +55,7 @@ class DynamicWorkTest {
   void whenTheQueueIsEmptyTheAskIsAnsweredDone() {
     PodView holdingAll = asking("a", 2, Assignment.none().plus(List.of(0, 1, 2, 3, 4)));
 
-    List<Grant> grants = DynamicWork.grants(UNITS, List.of(holdingAll), Set.of(), Set.of(), 1, ONE_AT_A_TIME);
+    List<Grant> grants = DynamicWork.grants(UNITS, List.of(holdingAll), Set.of(), 1, ONE_AT_A_TIME);
 
     assertThat(grants).singleElement().satisfies(g -> {
       assertThat(g.assignment().done()).isTrue();
@@ -65,27 +65,30 @@ class DynamicWorkTest {
 
   @Test
   void aLostPodsUnfinishedUnitsRunAgainElsewhereAndCountAnotherAttempt() {
-    PodView lost = new PodView("a", "rv-a", true, Assignment.none().plus(List.of(0, 1)), 1);
+    // The lost pod finished u0, and the first file of unit 1 (u1a) before it died in u1b.
+    List<WorkUnit> units = List.of(UNITS.get(0), new WorkUnit(1, List.of(new PlannedFile("u1a.json", 1), new PlannedFile("u1b.json", 1))),
+        UNITS.get(2));
+    PodView lost = new PodView("a", "rv-a", true, Assignment.none().plus(List.of(0, 1)), 1, Set.of("u0.json", "u1a.json"));
     PodView replacement = asking("a2", 1, Assignment.none());
     PodView other = asking("b", 1, Assignment.none().plus(List.of(2)));
 
-    // u0 was finished by the lost pod before it died; u1 was running.
-    List<Grant> grants = DynamicWork.grants(UNITS, List.of(lost, replacement, other), Set.of("u0.json"), Set.of(), 2, ONE_AT_A_TIME);
+    List<Grant> grants = DynamicWork.grants(units, List.of(lost, replacement, other), Set.of(), 2, ONE_AT_A_TIME);
 
     assertThat(grants).singleElement().satisfies(g -> {
       assertThat(g.pod()).isEqualTo("a2");
       assertThat(batches(g)).containsExactly(List.of(1));
     });
+    assertThat(DynamicWork.counted(units, lost)).as("u1a counts once, from the rerun").containsExactly("u0.json");
     PodView rerunning = asking("a2", 1, grants.get(0).assignment());
-    assertThat(DynamicWork.attempts(UNITS, List.of(lost, rerunning, other)))
-        .containsEntry("u1.json", 2).containsEntry("u0.json", 1).containsEntry("u2.json", 1);
+    assertThat(DynamicWork.attempts(units, List.of(lost, rerunning, other)))
+        .containsEntry("u1a.json", 2).containsEntry("u1b.json", 2).containsEntry("u0.json", 1).containsEntry("u2.json", 1);
   }
 
   @Test
   void unitsTheOperatorJustHandedOutAreNotHandedOutAgainBeforeItsCacheShowsThem() {
     // The cache still shows pod a without the batch the operator gave it a moment ago (unit 0).
     List<Grant> grants = DynamicWork.grants(UNITS, List.of(asking("a", 1, Assignment.none()), asking("b", 1, Assignment.none())),
-        Set.of(), Set.of(0), 2, ONE_AT_A_TIME);
+        Set.of(0), 2, ONE_AT_A_TIME);
 
     assertThat(grants).extracting(DynamicWorkTest::batches).doesNotContain(List.of(List.of(0)));
   }
@@ -94,7 +97,7 @@ class DynamicWorkTest {
   void theSameViewGivesTheSameGrantsSoARestartedOperatorDecidesAlike() {
     List<PodView> pods = List.of(asking("a", 2, Assignment.none().plus(List.of(0))), asking("b", 1, Assignment.none()));
 
-    assertThat(DynamicWork.grants(UNITS, pods, Set.of("u0.json"), Set.of(), 2, BatchPolicy.shrinking()))
-        .isEqualTo(DynamicWork.grants(UNITS, pods, Set.of("u0.json"), Set.of(), 2, BatchPolicy.shrinking()));
+    assertThat(DynamicWork.grants(UNITS, pods, Set.of(), 2, BatchPolicy.shrinking()))
+        .isEqualTo(DynamicWork.grants(UNITS, pods, Set.of(), 2, BatchPolicy.shrinking()));
   }
 }
