@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunStatus;
+import io.shardrun.core.plan.Assignment;
 import io.shardrun.operator.decide.Action;
+import io.shardrun.operator.decide.DynamicWork;
 import io.shardrun.operator.decide.Decision;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -81,8 +83,32 @@ final class RunActuator {
       }
     } else if (action instanceof Action.RecordHistory record) {
       HistoryStore.record(client, run, record.results(), record.at());
+    } else if (action instanceof Action.Assign assign) {
+      assign(client, run, assign.grant());
     } else if (action instanceof Action.DeleteJob delete) {
       client.resource(delete.job()).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    }
+  }
+
+  /**
+   * Writes a pod's assignment if the pod is still as observed. A pod that changed meanwhile (409)
+   * or is gone (404) is decided on again at the next reconcile, from what it shows then.
+   */
+  private void assign(KubernetesClient client, TestRun run, DynamicWork.Grant grant) {
+    String patch = client.getKubernetesSerialization().asJson(Map.of("metadata", Map.of(
+        "resourceVersion", grant.resourceVersion(),
+        "annotations", Map.of(Assignment.ANNOTATION, grant.assignment().toJson()))));
+    try {
+      client.pods().inNamespace(run.getMetadata().getNamespace()).withName(grant.pod()).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409 || e.getCode() == 404) {
+        return;
+      }
+      throw e;
+    }
+    RunFacts facts = memory.get(run.getMetadata().getUid());
+    if (facts != null) {
+      facts.written().put(grant.pod(), grant.assignment());
     }
   }
 

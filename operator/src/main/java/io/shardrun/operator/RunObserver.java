@@ -9,7 +9,6 @@ import io.shardrun.core.history.Flaky;
 import io.shardrun.core.history.History;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
-import io.shardrun.core.plan.PlannedShard;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.Names;
 import io.shardrun.core.render.SuiteConfigMap;
@@ -19,6 +18,7 @@ import io.shardrun.core.run.SpecValidator;
 import io.shardrun.core.suite.SuiteException;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.operator.decide.Blocker;
 import io.shardrun.operator.decide.Published;
@@ -149,18 +149,23 @@ final class RunObserver {
         .collect(Collectors.groupingBy(p -> jobByUid.get(jobOwner(p).orElseThrow())));
     Comparator<Pod> oldestFirst = Comparator.comparing((Pod p) -> String.valueOf(p.getMetadata().getCreationTimestamp()))
         .thenComparing(p -> p.getMetadata().getName());
+    boolean dynamic = facts.plan().sharding() == Sharding.DYNAMIC;
     return facts.plan().jobShards().stream().map(shard -> {
       String job = Names.shardJob(run.getMetadata().getName(), shard.index());
-      List<ShardPod> shardPods = podsByJob.getOrDefault(job, List.of()).stream().sorted(oldestFirst)
-          .map(p -> new ShardPod(p, published(p, shard, facts.tagsOf()))).toList();
+      List<Pod> jobPods = podsByJob.getOrDefault(job, List.of()).stream().sorted(oldestFirst).toList();
+      if (dynamic) {
+        return DynamicShards.observe(shard.index(), ours.get(job), jobPods, facts);
+      }
+      List<ShardPod> shardPods = jobPods.stream().map(p -> new ShardPod(p, published(p, shard.paths(), facts.tagsOf()))).toList();
       return new ShardObservation(shard.index(), shard.paths(), ours.get(job), shardPods, facts.kept().get(shard.index()));
     }).toList();
   }
 
-  private static Published published(Pod pod, PlannedShard shard, Function<String, List<String>> tagsOf) {
+  /** What a pod published, read against the files it was to run, in order; null before it published. */
+  static Published published(Pod pod, List<String> files, Function<String, List<String>> tagsOf) {
     Map<String, String> annotations = pod.getMetadata().getAnnotations();
     String value = annotations == null ? null : annotations.get(ResultsCodec.ANNOTATION);
-    return value == null ? null : KeptResults.decode(value, shard.paths(), "pod " + pod.getMetadata().getName(), tagsOf);
+    return value == null ? null : KeptResults.decode(value, files, "pod " + pod.getMetadata().getName(), tagsOf);
   }
 
   private static SuiteFiles suite(TestRun run, KubernetesClient client) {

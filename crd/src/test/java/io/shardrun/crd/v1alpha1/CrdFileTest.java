@@ -72,7 +72,7 @@ class CrdFileTest {
     assertThat(spec.getProperties().get("shards").getMinimum()).isEqualTo(1.0);
     assertThat(spec.getProperties().get("shards").getMaximum()).isEqualTo(1000.0);
     assertThat(spec.getProperties().get("sharding").getEnum()).extracting(Object::toString)
-        .containsExactlyInAnyOrder("\"hash\"", "\"balanced\"");
+        .containsExactlyInAnyOrder("\"hash\"", "\"balanced\"", "\"dynamic\"");
     assertThat(spec.getProperties().get("suite").getRequired()).containsExactly("configMap");
   }
 

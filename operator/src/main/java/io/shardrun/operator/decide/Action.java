@@ -23,6 +23,12 @@ public sealed interface Action {
    */
   record RecordHistory(List<FileResult> results, String at) implements Action {}
 
+  /**
+   * Writes a dynamic shard pod's whole assignment, unless the pod changed since it was observed
+   * (its resourceVersion): a pod seen stale must not be given a second batch for one ask.
+   */
+  record Assign(DynamicWork.Grant grant) implements Action {}
+
   /** Deletes a finished run's Job and, with it, its pods. */
   record DeleteJob(Job job) implements Action {}
 }

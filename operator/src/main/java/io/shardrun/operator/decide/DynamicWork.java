@@ -5,6 +5,8 @@ import io.shardrun.core.plan.BatchPolicy;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.WorkQueue;
 import io.shardrun.core.plan.WorkUnit;
+import io.shardrun.core.results.FileResult;
+import io.shardrun.core.results.ResultsDocument;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,9 +17,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Who gets which work next in a dynamic run, decided from what the pods show alone (and the
- * operator's own assignments its cache may not show yet), so that a restarted operator decides
- * the same. A unit is handed out while a pod that is not terminal holds it, or once one pod has
+ * Who gets which work next in a dynamic run, decided from what the pods show alone (each pod's
+ * assignment as the operator last wrote it, when its cache does not show that yet), so that a
+ * restarted operator decides the same. A unit is handed out while a pod that is not terminal holds it, or once one pod has
  * finished all its files; a unit of a pod that is gone or ended before finishing it goes back to
  * the queue and runs again, whole, elsewhere. So a pod that ended counts only the units it
  * completed: a file it finished in a unit that runs again counts once, from the rerun.
@@ -56,12 +58,10 @@ public final class DynamicWork {
    * The grants for every pod that asks for more than it was given.
    *
    * @param units the plan's units, in queue order
-   * @param pending units the operator handed out itself that its cache may not show yet
    * @param shards how many shards share the queue
    */
-  public static List<Grant> grants(List<WorkUnit> units, Collection<PodView> pods, Set<Integer> pending, int shards,
-      BatchPolicy policy) {
-    WorkQueue queue = new WorkQueue(units, handedOut(units, pods, pending), shards, policy);
+  public static List<Grant> grants(List<WorkUnit> units, Collection<PodView> pods, int shards, BatchPolicy policy) {
+    WorkQueue queue = new WorkQueue(units, handedOut(units, pods), shards, policy);
     List<Grant> grants = new ArrayList<>();
     for (PodView pod : pods) {
       if (pod.terminal() || pod.assignment().done() || pod.wants() <= pod.assignment().batches().size()) {
@@ -75,10 +75,10 @@ public final class DynamicWork {
     return grants;
   }
 
-  /** Units held by a pod that still runs, given out just now, or completed by a pod. */
-  static Set<Integer> handedOut(List<WorkUnit> units, Collection<PodView> pods, Set<Integer> pending) {
+  /** Units held by a pod that still runs, or completed by a pod. */
+  static Set<Integer> handedOut(List<WorkUnit> units, Collection<PodView> pods) {
     Map<Integer, WorkUnit> byId = byId(units);
-    Set<Integer> out = new HashSet<>(pending);
+    Set<Integer> out = new HashSet<>();
     for (PodView pod : pods) {
       if (pod.terminal()) {
         out.addAll(pod.completed(byId));
@@ -97,6 +97,15 @@ public final class DynamicWork {
     Map<Integer, WorkUnit> byId = byId(units);
     return pod.completed(byId).stream().flatMap(id -> byId.get(id).files().stream().map(PlannedFile::path))
         .collect(Collectors.toSet());
+  }
+
+  /** A shard pod as this decides on it. */
+  public static PodView view(ShardPod pod) {
+    Published published = pod.published();
+    ResultsDocument document = published == null ? null : published.document();
+    return new PodView(pod.pod().getMetadata().getName(), pod.pod().getMetadata().getResourceVersion(), pod.terminal(),
+        pod.assignment() == null ? Assignment.none() : pod.assignment(), document == null ? 0 : document.wants(),
+        document == null ? Set.of() : document.files().stream().map(FileResult::file).collect(Collectors.toSet()));
   }
 
   private static Map<Integer, WorkUnit> byId(List<WorkUnit> units) {

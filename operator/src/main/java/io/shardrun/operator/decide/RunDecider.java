@@ -8,7 +8,9 @@ import io.shardrun.core.render.Labels;
 import io.shardrun.core.render.Names;
 import io.shardrun.core.render.RenderedRun;
 import io.shardrun.core.suite.SuiteException;
+import io.shardrun.core.plan.BatchPolicy;
 import io.shardrun.crd.v1alpha1.Phase;
+import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.ShardStatus;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunStatus;
@@ -60,12 +62,21 @@ public final class RunDecider {
     }
     actions.addAll(releases(run, observed.shards()));
     shards.stream().filter(s -> s.keep() != null).forEach(s -> actions.add(new Action.KeepResults(s.status().getIndex(), s.keep())));
+    boolean dynamic = observed.plan().sharding() == Sharding.DYNAMIC;
+    if (dynamic) {
+      List<DynamicWork.PodView> pods = observed.shards().stream().flatMap(s -> s.pods().stream()).map(DynamicWork::view).toList();
+      DynamicWork.grants(observed.plan().units(), pods, observed.plan().jobShards().size(), BatchPolicy.of(run.getSpec().getBatch()))
+          .forEach(grant -> actions.add(new Action.Assign(grant)));
+    }
 
     String now = timestamp(observed.now());
     TestRunStatus status = new TestRunStatus();
     status.setObservedGeneration(generation(run));
     status.setShards(new ArrayList<>(shards.stream().map(ShardProgress.Next::status).toList()));
     RunCounts.fill(status, shards, observed.flakyInHistory());
+    if (dynamic) {
+      status.getSummary().setFiles(observed.plan().fileCount()); // no file is a shard's before it is handed out
+    }
     long finished = status.getShards().stream().filter(s -> s.getPhase().isFinal()).count();
     status.setShardsFinished(finished + "/" + shards.size());
     Phase phase = phase(status.getShards(), phaseOf(before));

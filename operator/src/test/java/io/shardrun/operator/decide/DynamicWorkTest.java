@@ -30,7 +30,7 @@ class DynamicWorkTest {
   @Test
   void eachPodThatAsksGetsTheNextBatchOfTheQueueGuardedByTheVersionItWasSeenAt() {
     List<Grant> grants = DynamicWork.grants(UNITS, List.of(asking("a", 1, Assignment.none()), asking("b", 1, Assignment.none()),
-        asking("c", 0, Assignment.none())), Set.of(), 3, ONE_AT_A_TIME);
+        asking("c", 0, Assignment.none())), 3, ONE_AT_A_TIME);
 
     assertThat(grants).extracting(Grant::pod, Grant::resourceVersion, DynamicWorkTest::batches).containsExactly(
         org.assertj.core.groups.Tuple.tuple("a", "rv-a", List.of(List.of(0))),
@@ -43,7 +43,7 @@ class DynamicWorkTest {
         asking("a", 1, Assignment.none().plus(List.of(0))),
         new PodView("b", "rv-b", false, Assignment.none().plus(List.of(1)), 2, Set.of("u1.json")));
 
-    List<Grant> grants = DynamicWork.grants(UNITS, pods, Set.of(), 2, ONE_AT_A_TIME);
+    List<Grant> grants = DynamicWork.grants(UNITS, pods, 2, ONE_AT_A_TIME);
 
     assertThat(grants).singleElement().satisfies(g -> {
       assertThat(g.pod()).isEqualTo("b");
@@ -55,7 +55,7 @@ class DynamicWorkTest {
   void whenTheQueueIsEmptyTheAskIsAnsweredDone() {
     PodView holdingAll = asking("a", 2, Assignment.none().plus(List.of(0, 1, 2, 3, 4)));
 
-    List<Grant> grants = DynamicWork.grants(UNITS, List.of(holdingAll), Set.of(), 1, ONE_AT_A_TIME);
+    List<Grant> grants = DynamicWork.grants(UNITS, List.of(holdingAll), 1, ONE_AT_A_TIME);
 
     assertThat(grants).singleElement().satisfies(g -> {
       assertThat(g.assignment().done()).isTrue();
@@ -72,7 +72,7 @@ class DynamicWorkTest {
     PodView replacement = asking("a2", 1, Assignment.none());
     PodView other = asking("b", 1, Assignment.none().plus(List.of(2)));
 
-    List<Grant> grants = DynamicWork.grants(units, List.of(lost, replacement, other), Set.of(), 2, ONE_AT_A_TIME);
+    List<Grant> grants = DynamicWork.grants(units, List.of(lost, replacement, other), 2, ONE_AT_A_TIME);
 
     assertThat(grants).singleElement().satisfies(g -> {
       assertThat(g.pod()).isEqualTo("a2");
@@ -85,19 +85,10 @@ class DynamicWorkTest {
   }
 
   @Test
-  void unitsTheOperatorJustHandedOutAreNotHandedOutAgainBeforeItsCacheShowsThem() {
-    // The cache still shows pod a without the batch the operator gave it a moment ago (unit 0).
-    List<Grant> grants = DynamicWork.grants(UNITS, List.of(asking("a", 1, Assignment.none()), asking("b", 1, Assignment.none())),
-        Set.of(0), 2, ONE_AT_A_TIME);
-
-    assertThat(grants).extracting(DynamicWorkTest::batches).doesNotContain(List.of(List.of(0)));
-  }
-
-  @Test
   void theSameViewGivesTheSameGrantsSoARestartedOperatorDecidesAlike() {
     List<PodView> pods = List.of(asking("a", 2, Assignment.none().plus(List.of(0))), asking("b", 1, Assignment.none()));
 
-    assertThat(DynamicWork.grants(UNITS, pods, Set.of(), 2, BatchPolicy.shrinking()))
-        .isEqualTo(DynamicWork.grants(UNITS, pods, Set.of(), 2, BatchPolicy.shrinking()));
+    assertThat(DynamicWork.grants(UNITS, pods, 2, BatchPolicy.shrinking()))
+        .isEqualTo(DynamicWork.grants(UNITS, pods, 2, BatchPolicy.shrinking()));
   }
 }
