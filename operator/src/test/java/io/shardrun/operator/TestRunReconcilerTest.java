@@ -462,6 +462,49 @@ class TestRunReconcilerTest {
     });
   }
 
+  @Test
+  void aDynamicRunHandsOutBatchesAsPodsAskAndALostPodsUnitRunsAgainCountedOnce() throws Exception {
+    TestRun run = testRun("dyn");
+    run.getSpec().setSharding(io.shardrun.crd.v1alpha1.Sharding.DYNAMIC);
+    io.shardrun.crd.v1alpha1.BatchSpec oneAtATime = new io.shardrun.crd.v1alpha1.BatchSpec();
+    oneAtATime.setMode(io.shardrun.crd.v1alpha1.BatchMode.OFF);
+    run.getSpec().setBatch(oneAtATime);
+    submit(run, 2);
+    Plan plan = PlanCodec.read(client.configMaps().inNamespace(NS).withName("dyn-plan").get().getData().get("plan.json"), "plan");
+    assertThat(plan.shards()).allSatisfy(s -> assertThat(s.files()).isEmpty());
+    assertThat(plan.units()).hasSizeGreaterThan(3);
+    JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(50));
+    var first = new io.shardrun.operator.cluster.DynamicExecutorDouble(client, play, plan, 0,
+        play.startPod(client.batch().v1().jobs().inNamespace(NS).withName("dyn-shard-0").get()));
+    var second = new io.shardrun.operator.cluster.DynamicExecutorDouble(client, play, plan, 1,
+        play.startPod(client.batch().v1().jobs().inNamespace(NS).withName("dyn-shard-1").get()));
+
+    List<Integer> a = first.nextBatch();
+    List<Integer> b = second.nextBatch();
+    assertThat(a).doesNotContainAnyElementsOf(b);
+    first.run(a);
+    List<Integer> lost = first.nextBatch(); // the pod is deleted while it runs this batch
+    Pod replacement = play.delete(first.pod(), Duration.ofMillis(200));
+    var again = new io.shardrun.operator.cluster.DynamicExecutorDouble(client, play, plan, 0, replacement);
+    // The pod went with its results: what it finished runs again too, each unit once more, the longest first.
+    List<Integer> rerun = again.nextBatch();
+    assertThat(rerun).isEqualTo(a);
+    again.run(rerun);
+    second.runToTheEnd();
+    again.runToTheEnd();
+    List<Integer> ranAfterTheLoss = new java.util.ArrayList<>(again.ran());
+    ranAfterTheLoss.addAll(second.ran());
+    assertThat(ranAfterTheLoss).as("every unit once more, the lost ones too").containsAll(lost).doesNotHaveDuplicates()
+        .hasSize(plan.units().size());
+
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      TestRun done = get("dyn");
+      assertThat(done.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+      assertThat(done.getStatus().getSummary().getFiles()).isEqualTo(plan.fileCount());
+      assertThat(done.getStatus().getSummary().getPassed()).as("every file counted once").isEqualTo(plan.fileCount());
+    });
+  }
+
   /** Retries used up by an executor that could not publish: the shard's message says what the executor said. */
   @Test
   void aShardOutOfRetriesSaysWhatItsExecutorSaid() throws Exception {
