@@ -6,16 +6,17 @@ import io.shardrun.cli.local.LocalReports;
 import io.shardrun.cli.local.Summary;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
-import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.render.JobRenderer;
-import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.FileRun;
-import io.shardrun.core.results.ResultsDocument;
-import io.shardrun.core.results.ShardCounts;
 import io.shardrun.core.results.ShardState;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.Sharding;
+import io.shardrun.executor.assignment.AssignmentException;
+import io.shardrun.executor.assignment.AssignmentWait;
+import io.shardrun.executor.assignment.PodAssignmentReader;
 import io.shardrun.executor.browser.BrowserUnavailableException;
 import io.shardrun.executor.browser.ChromeArgs;
 import io.shardrun.executor.browser.RemoteSessions;
@@ -23,7 +24,9 @@ import io.shardrun.executor.browser.WebDriverStatus;
 import io.shardrun.executor.publish.DebouncedPublisher;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
 import io.shardrun.executor.publish.PublishException;
+import io.shardrun.executor.publish.ShardProgress;
 import io.shardrun.executor.publish.TerminationMessage;
+import io.shardrun.executor.run.DynamicShard;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.run.ShardRunner;
@@ -33,8 +36,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shardrun execute}: what a shard pod runs. Runs the shard's files in plan order against
- * the browser sidecar and publishes the results document into the pod's own annotation after
- * each file (at most every 2 s) and at the end. Exit codes match the Job's pod failure policy:
+ * the browser sidecar, or for a dynamic plan the batches the operator assigns to the pod, and
+ * publishes the results document into the pod's own annotation after each file (at most every
+ * 2 s), at a dynamic shard's ask for its next batch, and at the end. Exit codes match the Job's pod failure policy:
  * 0 passed, 1 tests failed (the Job fails at once), 2 infrastructure (the pod is retried). An
  * error also goes into the container's termination message, for the operator to show.
  */
@@ -59,6 +61,8 @@ import picocli.CommandLine.Spec;
     + " ends the shard is also written to the container's termination message (--termination-log).")
 final class ExecuteCommand implements Callable<Integer> {
   static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(2);
+  /** How often a dynamic shard reads its pod while it waits for a batch. */
+  static final Duration ASSIGNMENT_POLL = Duration.ofSeconds(1);
 
   @Spec CommandSpec spec;
 
@@ -77,6 +81,11 @@ final class ExecuteCommand implements Callable<Integer> {
   @Option(names = "--webdriver-wait", paramLabel = "SECONDS",
       description = "How long to wait for the WebDriver server to answer GET /status before the first file. Default: 60.")
   long webDriverWait = 60;
+
+  @Option(names = "--assignment-wait", paramLabel = "SECONDS",
+      description = "A dynamic shard: how long to wait for each batch from the operator (the pod's shardrun.io/assignment"
+          + " annotation) before giving up. Default: 300.")
+  long assignmentWait = 300;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where reports and screenshots go. Default: /tmp/shardrun.")
   Path out = Path.of("/tmp/shardrun");
@@ -127,6 +136,9 @@ final class ExecuteCommand implements Callable<Integer> {
     if (webDriverWait < 0 || waitSeconds < 0) {
       throw new CliException("--webdriver-wait and --wait must be 0 or more seconds, found " + webDriverWait + " and " + waitSeconds);
     }
+    if (assignmentWait < 1) {
+      throw new CliException("--assignment-wait must be at least 1 second, found " + assignmentWait);
+    }
     if (fileTimeout < 1) {
       throw new CliException("--file-timeout must be at least 1 second, found " + fileTimeout);
     }
@@ -134,9 +146,12 @@ final class ExecuteCommand implements Callable<Integer> {
     if (shard < 0 || shard >= plan.shards().size()) {
       throw new CliException("--shard " + shard + " is not in the plan, which has shards 0 to " + (plan.shards().size() - 1));
     }
-    PlannedShard planned = plan.shards().get(shard);
+    boolean dynamic = plan.sharding() == Sharding.DYNAMIC;
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir)).orThrow();
-    List<String> files = planned.paths();
+    // A dynamic shard may be given any of the plan's units.
+    List<String> files = dynamic
+        ? plan.units().stream().flatMap(u -> u.files().stream()).map(PlannedFile::path).toList()
+        : plan.shards().get(shard).paths();
     for (String file : files) {
       if (!suite.files().containsKey(file)) {
         throw new CliException("the plan's file " + file + " is not in the suite at " + suiteDir + "; plan and suite do not match");
@@ -146,31 +161,36 @@ final class ExecuteCommand implements Callable<Integer> {
     Instant started = Instant.now();
     RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout), null, started);
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
-    List<FileResult> finished = Collections.synchronizedList(new ArrayList<>());
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       PodAnnotationPublisher ownPod = new PodAnnotationPublisher(client, podNamespace, podName);
-      // Before any file: a pod the executor cannot write to stops the shard now, not after its
-      // last file, when its results could no longer be delivered.
-      ownPod.publish(document(files.size(), finished, ShardState.RUNNING, started));
       try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn)) {
+        ShardProgress progress = dynamic ? ShardProgress.dynamic(shard, started, publisher)
+            : ShardProgress.planned(shard, files.size(), started, publisher);
+        // Before any file: a pod the executor cannot write to stops the shard now, not after its
+        // last file, when its results could no longer be delivered.
+        ownPod.publish(progress.document(ShardState.RUNNING));
         RemoteSessions sessions = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
         FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
-        List<FileRun> runs = new ShardRunner(suite, runner, limits, run -> {
-          finished.add(run.toResult());
-          publisher.update(document(files.size(), finished, ShardState.RUNNING, started));
-        }).run(shard, files);
-        publisher.finish(document(files.size(), finished, ShardState.DONE, started));
+        ShardRunner shardRunner = new ShardRunner(suite, runner, limits, progress::finished);
+        List<FileRun> runs = dynamic ? dynamicShard(client, plan, shardRunner, progress).run(shard) : shardRunner.run(shard, files);
+        publisher.finish(progress.document(ShardState.DONE));
         LocalReports.write(out, new LocalReports.RunResults("shard-" + shard, started.toString(), runs), Instant.now().toString(),
             out.resolve("junit.xml"), null, null);
         spec.commandLine().getOut().print(Summary.render(runs));
         spec.commandLine().getOut().flush();
         return ExitCodes.of(runs);
       }
-    } catch (PublishException e) {
+    } catch (PublishException | AssignmentException e) {
       throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
     } finally {
       watchdog.shutdownNow();
     }
+  }
+
+  private DynamicShard dynamicShard(KubernetesClient client, Plan plan, ShardRunner runner, ShardProgress progress) {
+    AssignmentWait assignments = new AssignmentWait(new PodAssignmentReader(client, podNamespace, podName), ASSIGNMENT_POLL,
+        Duration.ofSeconds(assignmentWait), this::warn);
+    return new DynamicShard(plan.units(), runner, assignments, progress);
   }
 
   /** Only the listed names: the rest of the pod's environment (HOME, HOSTNAME, ...) would be masked wherever it appears. */
@@ -206,11 +226,5 @@ final class ExecuteCommand implements Callable<Integer> {
     } catch (BrowserUnavailableException e) {
       throw new CliException(e.getMessage(), ExitCodes.USAGE_OR_INFRASTRUCTURE);
     }
-  }
-
-  private ResultsDocument document(int planned, List<FileResult> finished, ShardState state, Instant started) {
-    List<FileResult> snapshot = List.copyOf(finished);
-    long durationMs = Duration.between(started, Instant.now()).toMillis();
-    return new ResultsDocument(shard, state, ShardCounts.tally(planned, snapshot, durationMs), snapshot);
   }
 }

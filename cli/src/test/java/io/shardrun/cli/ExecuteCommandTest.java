@@ -12,10 +12,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.shardrun.core.plan.Assignment;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.plan.WorkUnit;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.Outcome;
 import io.shardrun.core.results.ResultsCodec;
@@ -27,8 +29,10 @@ import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.site.StaticSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -255,5 +259,68 @@ class ExecuteCommandTest {
         .contains("warning: publishing the final results failed (attempt 1 of 5), will retry: " + message + "\n")
         .contains("warning: publishing the final results failed (attempt 4 of 5), will retry: " + message + "\n")
         .endsWith("\nerror: " + message + "\n");
+  }
+
+  /** A dynamic plan of two one-file units, and its suite; the files echo, so they need no page. */
+  Path dynamicShard() throws Exception {
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("one.json"), "{\"steps\": [{\"command\": \"echo\", \"target\": \"one\"}]}");
+    Files.writeString(suite.resolve("two.json"), "{\"steps\": [{\"command\": \"echo\", \"target\": \"two\"}]}");
+    Files.writeString(dir.resolve("plan.json"), PlanCodec.write(new Plan(Sharding.DYNAMIC,
+        List.of(new PlannedShard(0, 0, List.of()), new PlannedShard(1, 0, List.of())),
+        List.of(new WorkUnit(0, List.of(new PlannedFile("one.json", 1000))), new WorkUnit(1, List.of(new PlannedFile("two.json", 1000)))))));
+    return suite;
+  }
+
+  CompletableFuture<Cli> executeDynamic(String pod, Path suite, String... more) {
+    client.pods().inNamespace("qa-dyn").resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace("qa-dyn").endMetadata().build())
+        .create();
+    List<String> args = new ArrayList<>(List.of("execute", "--plan", dir.resolve("plan.json").toString(), "--shard", "1",
+        "--suite", suite.toString(), "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(),
+        "--pod-name", pod, "--pod-namespace", "qa-dyn"));
+    args.addAll(List.of(more));
+    return CompletableFuture.supplyAsync(() -> Cli.run(args.toArray(String[]::new)));
+  }
+
+  @Test
+  void aDynamicShardRunsTheBatchesTheOperatorAssignsToItsPodUntilDone() throws Exception {
+    String pod = "dyn-shard-1-x7k2p";
+    CompletableFuture<Cli> executor = executeDynamic(pod, dynamicShard());
+    // The operator: each ask gets the next unit as a batch, then done.
+    Assignment given = Assignment.none();
+    while (!executor.isDone()) {
+      String results = client.pods().inNamespace("qa-dyn").withName(pod).get().getMetadata().getAnnotations().get(ResultsCodec.ANNOTATION);
+      if (results != null && ResultsCodec.decode(results, List.of(), pod).wants() > given.batches().size() && !given.done()) {
+        given = given.batches().size() < 2 ? given.plus(List.of(given.batches().size())) : given.finished();
+        Assignment assignment = given;
+        client.pods().inNamespace("qa-dyn").withName(pod).edit(p -> new PodBuilder(p).editMetadata()
+            .addToAnnotations(Assignment.ANNOTATION, assignment.toJson()).endMetadata().build());
+      }
+      Thread.sleep(50);
+    }
+
+    Cli cli = executor.join();
+    assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
+    ResultsDocument results = ResultsCodec.decode(client.pods().inNamespace("qa-dyn").withName(pod).get().getMetadata().getAnnotations()
+        .get(ResultsCodec.ANNOTATION), List.of("one.json", "two.json"), "pod annotation");
+    assertThat(results.state()).isEqualTo(ShardState.DONE);
+    assertThat(results.shard()).isEqualTo(1);
+    assertThat(results.wants()).isEqualTo(3);
+    assertThat(results.counts().files()).isEqualTo(2);
+    assertThat(results.files()).extracting(FileResult::file, FileResult::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("one.json", Outcome.PASSED),
+        org.assertj.core.groups.Tuple.tuple("two.json", Outcome.PASSED));
+  }
+
+  @Test
+  void aDynamicShardGivenNoBatchInTimeExitsTwoNamingItsPod() throws Exception {
+    Path terminationLog = Files.createFile(dir.resolve("termination-log"));
+
+    Cli cli = executeDynamic("idle-shard-1-x7k2p", dynamicShard(), "--assignment-wait", "1", "--termination-log", terminationLog.toString())
+        .join();
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(terminationLog).hasContent("pod qa-dyn/idle-shard-1-x7k2p was given no batch 1 within 1 s: its shardrun.io/assignment"
+        + " annotation holds no batch and does not say done; the operator hands out the batches: check that it is running");
   }
 }

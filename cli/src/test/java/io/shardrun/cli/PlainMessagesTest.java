@@ -99,6 +99,7 @@ class PlainMessagesTest {
         Arguments.of(new String[] {}, "command"),
         Arguments.of(ArraysOf.concat(execute, "ftp://x"), "--webdriver-url"),
         Arguments.of(ArraysOf.concat(execute, "http://127.0.0.1:1", "--file-timeout", "0"), "--file-timeout"),
+        Arguments.of(ArraysOf.concat(execute, "http://127.0.0.1:1", "--assignment-wait", "0"), "--assignment-wait"),
         // bad files and paths
         Arguments.of(new String[] {"run", dir.resolve("nosuch").toString()}, "nosuch"),
         Arguments.of(new String[] {"run", dir.resolve("bad-suite").toString(), "--out", out}, "binary.json"),

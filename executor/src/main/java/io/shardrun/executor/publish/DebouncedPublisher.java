@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Publishes progress at most once per {@code interval}, however fast files finish, so a shard of
- * many short files does not flood the API server; {@link #finish} publishes the last document at
- * once and reports whether it got through. A failed progress update is a warning and is retried
+ * many short files does not flood the API server; {@link #updateNow} skips the wait, and
+ * {@link #finish} publishes the last document at once and reports whether it got through. A failed progress update is a warning and is retried
  * with the next one: the final document is what counts.
  */
 public final class DebouncedPublisher implements AutoCloseable {
@@ -36,6 +36,16 @@ public final class DebouncedPublisher implements AutoCloseable {
   /** Queues {@code document}, replacing any not yet published. */
   public void update(ResultsDocument document) {
     pending.set(document);
+  }
+
+  /**
+   * Queues {@code document} like {@link #update} and publishes it at once, on the publisher's own
+   * thread so the caller does not wait on the API server: for what must not wait for the interval
+   * (a dynamic shard's ask for its next batch). A failure is retried at the next interval.
+   */
+  public void updateNow(ResultsDocument document) {
+    pending.set(document);
+    timer.execute(this::flushPending);
   }
 
   private synchronized void flushPending() {

@@ -4,10 +4,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Optional;
 
 /**
- * A results document that did not reach the executor's pod. Its message is what the shard's log
- * and the TestRun status show: which pod, the HTTP status and the API server's own message, and
- * what to check for that status; or, when no answer came at all, that the API server could not
- * be reached and why.
+ * A request on the executor's own pod that failed: a results document that did not reach it, or
+ * a dynamic shard's read of its assignment. Its message is what the shard's log and the TestRun
+ * status show: which pod, the HTTP status and the API server's own message, and what to check for
+ * that status; or, when no answer came at all, that the API server could not be reached and why.
  */
 public final class PublishException extends RuntimeException {
   private static final String TROUBLESHOOTING = "docs/operations.md#the-executor-cannot-publish-its-results";
@@ -21,7 +21,15 @@ public final class PublishException extends RuntimeException {
    * @param apiServer the URL the client sent the request to
    */
   public static PublishException of(String pod, String apiServer, KubernetesClientException failure) {
-    String what = "cannot publish results into pod " + pod + ": ";
+    return failed("cannot publish results into pod " + pod + ": ", apiServer, failure);
+  }
+
+  /** A failed read of the pod, {@code NAMESPACE/NAME}, for its assignment. */
+  public static PublishException reading(String pod, String apiServer, KubernetesClientException failure) {
+    return failed("cannot read the assignment of pod " + pod + ": ", apiServer, failure);
+  }
+
+  private static PublishException failed(String what, String apiServer, KubernetesClientException failure) {
     if (failure.getCode() > 0) {
       return new PublishException(what + ApiServerFailures.answered(failure) + hint(failure.getCode()), failure);
     }
