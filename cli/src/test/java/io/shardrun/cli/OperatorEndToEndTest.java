@@ -88,6 +88,7 @@ class OperatorEndToEndTest {
         public void onClose(WatcherException cause) {}
       })) {
         JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(200));
+        ExecutorKubelet kubelet = new ExecutorKubelet(client, NS, dir);
         List<Job> jobs = client.batch().v1().jobs().inNamespace(NS).list().getItems();
         List<Pod> pods = new ArrayList<>();
         for (Job job : jobs) {
@@ -96,11 +97,11 @@ class OperatorEndToEndTest {
         pods.set(0, play.delete(pods.get(0), Duration.ofSeconds(1))); // before its executor ran: the Job replaces it
         List<Process> executors = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
-          executors.add(startExecutor(jobs.get(i), pods.get(i), browser));
+          executors.add(kubelet.startExecutor(jobs.get(i), pods.get(i), browser));
         }
         for (int i = 0; i < jobs.size(); i++) {
           assertThat(executors.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
-          String said = Files.readString(terminationLog(pods.get(i))); // what the kubelet copies into the pod's status
+          String said = Files.readString(kubelet.terminationLog(pods.get(i))); // what the kubelet copies into the pod's status
           assertThat(play.exit(pods.get(i), executors.get(i).exitValue(), said.isEmpty() ? null : said, Duration.ofSeconds(1))).isNull();
         }
 
@@ -140,56 +141,5 @@ class OperatorEndToEndTest {
     run.getMetadata().setNamespace(NS);
     run.getSpec().getEnv().get(0).setValue(baseUrl);
     return run;
-  }
-
-  /** The kubelet's part for the executor container of {@code pod}: its volumes on disk, and the executor with the Job's args and env. */
-  Process startExecutor(Job job, Pod pod, LocalChromedriver browser) throws Exception {
-    String podName = pod.getMetadata().getName();
-    var template = job.getSpec().getTemplate();
-    Path root = Files.createDirectories(dir.resolve(podName));
-    Container executor = template.getSpec().getContainers().get(0);
-    List<String> args = new ArrayList<>(executor.getArgs());
-    ConfigMap plan = client.configMaps().inNamespace(NS).withName(template.getSpec().getVolumes().get(0).getConfigMap().getName()).get();
-    Path planFile = Files.writeString(root.resolve("plan.json"), plan.getData().get("plan.json"));
-    Path suiteDir = Files.createDirectories(root.resolve("suite"));
-    ConfigMap suite = client.configMaps().inNamespace(NS).withName(template.getSpec().getVolumes().get(1).getConfigMap().getName()).get();
-    for (var item : template.getSpec().getVolumes().get(1).getConfigMap().getItems()) {
-      Path file = suiteDir.resolve(item.getPath());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, suite.getData().get(item.getKey()));
-    }
-    replace(args, "--plan", planFile.toString());
-    replace(args, "--suite", suiteDir.toString());
-    replace(args, "--webdriver-url", browser.url().toString());
-    replace(args, "--out", root.resolve("out").toString());
-    args.add("--termination-log=" + Files.createFile(terminationLog(pod))); // the kubelet's /dev/termination-log
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(args);
-    ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(root.resolve("log").toFile());
-    Map<String, String> env = process.environment();
-    for (EnvVar var : executor.getEnv()) {
-      if (var.getValue() != null) {
-        env.put(var.getName(), var.getValue());
-      } else if ("metadata.name".equals(var.getValueFrom().getFieldRef().getFieldPath())) {
-        env.put(var.getName(), podName);
-      } else {
-        env.put(var.getName(), NS);
-      }
-    }
-    env.put("HOME", root.toString());
-    env.put("KUBERNETES_MASTER", client.getMasterUrl().toString());
-    env.put("KUBERNETES_TRUST_CERTIFICATES", "true");
-    env.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
-    env.put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
-    return process.start();
-  }
-
-  Path terminationLog(Pod pod) {
-    return dir.resolve(pod.getMetadata().getName()).resolve("termination-log");
-  }
-
-  private static void replace(List<String> args, String flag, String value) {
-    args.set(args.indexOf(flag) + 1, value);
   }
 }
