@@ -5,6 +5,7 @@ import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.RenderedRun;
 import io.shardrun.core.render.SuiteConfigMap;
 import io.shardrun.core.run.Manifests;
+import io.shardrun.crd.v1alpha1.Sharding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,11 @@ final class RenderJobsCommand implements Callable<Integer> {
       if (run.suiteFromDir()) {
         objects.add(SuiteConfigMap.build(run.run().getSpec().getSuite().getConfigMap(),
             run.run().getMetadata().getNamespace(), run.suiteFiles()));
+      }
+      if (run.plan().sharding() == Sharding.DYNAMIC) {
+        spec.commandLine().getErr().println("note: TestRun " + run.run().getMetadata().getName() + " shards dynamically: its"
+            + " pods take their work from the operator as they go (annotation shardrun.io/assignment); without the"
+            + " operator they wait, then fail");
       }
       RenderedRun rendered = renderer.render(run.run(), run.plan(), run.suiteFiles());
       objects.add(rendered.plan());

@@ -116,6 +116,20 @@ class RenderJobsCommandTest {
   }
 
   @Test
+  void aDynamicRunRendersAJobPerShardAndSaysItsPodsTakeWorkFromTheOperator() throws Exception {
+    Path dynamic = write("dynamic.yaml", Files.readString(testRun).replace("spec:", "spec:\n  sharding: dynamic"));
+
+    Cli cli = Cli.run("render-jobs", "-f", dynamic.toString(), "--suite", suite.toString());
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.err()).startsWith("note: TestRun nightly shards dynamically: its pods take their work from the operator");
+    List<HasMetadata> objects = parse(cli.out());
+    Plan plan = io.shardrun.core.plan.PlanCodec.read(((ConfigMap) objects.get(1)).getData().get("plan.json"), "plan");
+    assertThat(plan.units()).extracting(u -> u.files().size()).containsExactlyInAnyOrder(2, 1); // login with cart, and ü
+    assertThat(objects).filteredOn(o -> o instanceof Job).hasSize(2);
+  }
+
+  @Test
   void runsOfOneNameInTwoNamespacesAreNotWrittenOverEachOtherInOneFolder() throws Exception {
     Path other = write("other.yaml", Files.readString(testRun).replace("namespace: qa", "namespace: staging"));
     Path out = dir.resolve("out");
@@ -227,7 +241,7 @@ class RenderJobsCommandTest {
     Files.writeString(testRun, Files.readString(testRun) + "  sharding: random\n");
     Cli cli = Cli.run("render-jobs", "-f", testRun.toString(), "--suite", suite.toString());
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).isEqualTo("error: " + testRun + " (document 1): spec.sharding: 'random' is not one of hash, balanced\n");
+    assertThat(cli.err()).isEqualTo("error: " + testRun + " (document 1): spec.sharding: 'random' is not one of hash, balanced, dynamic\n");
     assertPlain(cli.err());
   }
 

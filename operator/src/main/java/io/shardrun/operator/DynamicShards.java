@@ -6,6 +6,7 @@ import io.shardrun.core.plan.Assignment;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.WorkUnit;
 import io.shardrun.core.results.FileResult;
+import io.shardrun.core.results.ResultsCodec;
 import io.shardrun.core.results.ResultsDocument;
 import io.shardrun.core.results.ShardCounts;
 import io.shardrun.operator.decide.DynamicWork;
@@ -72,17 +73,15 @@ final class DynamicShards {
   }
 
   /**
-   * The pods with the newest one's results widened to every file the shard counts: all the newest
-   * pod finished, and the units each earlier pod completed.
+   * The pods with the newest one's results widened to every file the shard counts (all the newest
+   * pod finished, and the units each earlier pod completed), in the full form, which reads without
+   * the pods' assignments: that is what is kept once the shard is done.
    */
   private static List<ShardPod> merged(int index, List<ShardPod> pods, List<WorkUnit> units) {
-    if (pods.size() < 2) {
+    if (pods.isEmpty() || pods.get(pods.size() - 1).published() == null || pods.get(pods.size() - 1).published().document() == null) {
       return pods;
     }
     ShardPod newest = pods.get(pods.size() - 1);
-    if (newest.published() == null || newest.published().document() == null) {
-      return pods;
-    }
     Map<String, FileResult> files = new LinkedHashMap<>();
     long durationMs = 0;
     for (ShardPod pod : pods) {
@@ -97,7 +96,7 @@ final class DynamicShards {
     List<FileResult> all = List.copyOf(files.values());
     ResultsDocument document = new ResultsDocument(index, last.state(), ShardCounts.tally(all.size(), all, durationMs), all, last.wants());
     List<ShardPod> widened = new ArrayList<>(pods.subList(0, pods.size() - 1));
-    widened.add(new ShardPod(newest.pod(), new Published(newest.published().value(), document, null), newest.assignment()));
+    widened.add(new ShardPod(newest.pod(), new Published(ResultsCodec.encodeFull(document), document, null), newest.assignment()));
     return widened;
   }
 }

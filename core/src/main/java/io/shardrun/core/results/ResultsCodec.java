@@ -46,6 +46,14 @@ public final class ResultsCodec {
    * @throws IllegalArgumentException when even the compact form without any detail passes
    *     {@value #MAX_JSON_BYTES} bytes (several thousand finished files on one shard)
    */
+  /**
+   * The full form whatever its size: for a document read without the shard's file list, as the
+   * operator keeps a dynamic shard's results merged over its pods.
+   */
+  public static String encodeFull(ResultsDocument document) {
+    return AnnotationText.wrap(json(FullResults.of(document)));
+  }
+
   public static String encode(ResultsDocument document) {
     byte[] full = json(FullResults.of(document));
     if (full.length <= MAX_JSON_BYTES) {
