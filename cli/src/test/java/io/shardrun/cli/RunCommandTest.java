@@ -84,7 +84,7 @@ class RunCommandTest {
     assertThat(both.err()).contains("mutually exclusive");
     Cli sharding = Cli.run("run", SUITE, "--sharding", "random");
     assertThat(sharding.exitCode()).isEqualTo(2);
-    assertThat(sharding.err()).isEqualTo("error: --sharding must be hash or balanced, got 'random'\n");
+    assertThat(sharding.err()).isEqualTo("error: --sharding must be hash, balanced or dynamic, got 'random'\n");
   }
 
   @ParameterizedTest
