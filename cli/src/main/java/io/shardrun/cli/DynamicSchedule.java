@@ -3,11 +3,13 @@ package io.shardrun.cli;
 import io.shardrun.core.plan.BatchPolicy;
 import io.shardrun.core.plan.NextBatch;
 import io.shardrun.core.plan.PlannedFile;
+import io.shardrun.core.plan.Planner;
 import io.shardrun.core.plan.WorkQueue;
 import io.shardrun.core.plan.WorkUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -48,8 +50,9 @@ record DynamicSchedule(BatchPolicy policy, double handoffSeconds, Prefetch prefe
 
   /** When the last unit ends. */
   double makespanSeconds(SimulatedRun run) {
-    int[] itemOfUnit = queueOrder(run);
-    WorkQueue queue = new WorkQueue(units(run, itemOfUnit), Set.of(), run.shards(), policy);
+    List<WorkUnit> units = queueUnits(run);
+    int[] itemOfUnit = itemOfUnit(run, units);
+    WorkQueue queue = new WorkQueue(units, Set.of(), run.shards(), policy);
     PriorityQueue<Request> requests = new PriorityQueue<>(
         Comparator.comparingDouble(Request::answeredAt).thenComparingLong(Request::sequence));
     long sequence = 0;
@@ -82,25 +85,18 @@ record DynamicSchedule(BatchPolicy policy, double handoffSeconds, Prefetch prefe
   }
 
   /**
-   * One unit per item (traces have no dependencies), in the order {@code Planner.queue} builds:
-   * longest estimate first, ties by id (the path, for files).
+   * One unit per item (traces have no dependencies, and no item fails), numbered in the planner's
+   * queue order ({@link Planner#inQueueOrder}).
    */
   static List<WorkUnit> queueUnits(SimulatedRun run) {
-    return units(run, queueOrder(run));
+    return Planner.inQueueOrder(IntStream.range(0, run.ids().size())
+        .mapToObj(i -> List.of(new PlannedFile(run.ids().get(i), run.estimateMs()[i]))).toList(), path -> 0);
   }
 
-  /** The items' indexes in queue order. */
-  private static int[] queueOrder(SimulatedRun run) {
-    return IntStream.range(0, run.ids().size()).boxed()
-        .sorted(Comparator.<Integer>comparingLong(i -> -run.estimateMs()[i]).thenComparing(i -> run.ids().get(i)))
-        .mapToInt(Integer::intValue).toArray();
-  }
-
-  private static List<WorkUnit> units(SimulatedRun run, int[] itemOfUnit) {
-    List<WorkUnit> units = new ArrayList<>();
-    for (int item : itemOfUnit) {
-      units.add(new WorkUnit(units.size(), List.of(new PlannedFile(run.ids().get(item), run.estimateMs()[item]))));
-    }
-    return units;
+  /** The trace item each unit runs, by unit id. */
+  private static int[] itemOfUnit(SimulatedRun run, List<WorkUnit> units) {
+    Map<String, Integer> itemOf = new HashMap<>();
+    IntStream.range(0, run.ids().size()).forEach(i -> itemOf.put(run.ids().get(i), i));
+    return units.stream().mapToInt(u -> itemOf.get(u.files().get(0).path())).toArray();
   }
 }

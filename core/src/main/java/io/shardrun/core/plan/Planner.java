@@ -7,6 +7,7 @@ import io.shardrun.crd.v1alpha1.Sharding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Plans selected files onto shards. Files connected by depends_on form one unit that stays on one
@@ -66,15 +67,26 @@ public final class Planner {
    * @param selected files to queue, closed under upstream (as {@code Selection.select} returns)
    */
   public static List<WorkUnit> queue(Suite suite, List<String> selected, Estimates estimates) {
-    List<List<PlannedFile>> units = units(suite, selected).stream()
+    return inQueueOrder(units(suite, selected).stream()
         .map(unit -> suite.graph().order(unit, estimates::failureRate).stream()
             .map(f -> new PlannedFile(f, estimates.estimateMs(f))).toList())
+        .toList(), estimates::failureRate);
+  }
+
+  /**
+   * Units numbered in queue order: longest estimate first, among equals the one likelier to fail
+   * (its files' highest failure rate), then by its first file's path.
+   *
+   * @param units each unit's files, in run order
+   */
+  public static List<WorkUnit> inQueueOrder(List<List<PlannedFile>> units, ToDoubleFunction<String> failureRate) {
+    List<List<PlannedFile>> ordered = units.stream()
         .sorted(Comparator.<List<PlannedFile>>comparingLong(u -> -u.stream().mapToLong(PlannedFile::estimateMs).sum())
-            .thenComparingDouble(u -> -u.stream().mapToDouble(f -> estimates.failureRate(f.path())).max().orElse(0))
+            .thenComparingDouble(u -> -u.stream().mapToDouble(f -> failureRate.applyAsDouble(f.path())).max().orElse(0))
             .thenComparing(u -> u.get(0).path()))
         .toList();
     List<WorkUnit> queue = new ArrayList<>();
-    for (List<PlannedFile> files : units) {
+    for (List<PlannedFile> files : ordered) {
       queue.add(new WorkUnit(queue.size(), files));
     }
     return queue;
