@@ -49,8 +49,7 @@ final class HistoryStore {
     }
     History before;
     try {
-      before = existing == null || existing.getData() == null || existing.getData().get(KEY) == null
-          ? History.empty() : HistoryCodec.read(existing.getData().get(KEY), "ConfigMap " + namespace + "/" + name);
+      before = readOrRefuse(existing);
     } catch (IllegalArgumentException e) {
       // Someone else's data, or a hand edit gone wrong: not ours to overwrite.
       LOG.warn("run {}/{} is not recorded in the history: {}; fix or delete the ConfigMap", namespace,
@@ -81,14 +80,23 @@ final class HistoryStore {
 
   /** The history, or an empty one when there is none or it cannot be read (planning goes on by step counts). */
   static History read(ConfigMap map) {
-    if (map == null || map.getData() == null || map.getData().get(KEY) == null) {
-      return History.empty();
-    }
     try {
-      return HistoryCodec.read(map.getData().get(KEY), "ConfigMap " + map.getMetadata().getName());
+      return readOrRefuse(map);
     } catch (IllegalArgumentException e) {
       LOG.warn("ignoring an unreadable history: {}", e.getMessage());
       return History.empty();
     }
+  }
+
+  /**
+   * The history, or an empty one when there is none.
+   *
+   * @throws IllegalArgumentException naming the ConfigMap when what it holds is no history
+   */
+  private static History readOrRefuse(ConfigMap map) {
+    if (map == null || map.getData() == null || map.getData().get(KEY) == null) {
+      return History.empty();
+    }
+    return HistoryCodec.read(map.getData().get(KEY), "ConfigMap " + map.getMetadata().getNamespace() + "/" + map.getMetadata().getName());
   }
 }
