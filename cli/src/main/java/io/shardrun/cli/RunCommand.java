@@ -278,8 +278,7 @@ final class RunCommand implements Callable<Integer> {
       throw new CliException("--base-url must be an absolute http(s) URL, got '" + site.baseUrl + "'");
     }
     for (String entry : env) {
-      String name = entry.contains("=") ? entry.substring(0, entry.indexOf('=')) : entry;
-      if (!Variables.NAME.matcher(name).matches()) {
+      if (!Variables.NAME.matcher(envName(entry)).matches()) {
         throw new CliException("--env '" + entry + "': the name must match " + Variables.NAME.pattern() + " (NAME or NAME=VALUE)");
       }
     }
@@ -346,9 +345,8 @@ final class RunCommand implements Callable<Integer> {
   private Map<String, String> environment(StaticSite served) {
     Map<String, String> vars = new LinkedHashMap<>();
     for (String entry : env) {
-      int eq = entry.indexOf('=');
-      String name = eq < 0 ? entry : entry.substring(0, eq);
-      String value = eq < 0 ? System.getenv(name) : entry.substring(eq + 1);
+      String name = envName(entry);
+      String value = name.equals(entry) ? System.getenv(name) : entry.substring(name.length() + 1);
       if (value == null) {
         throw new CliException("--env " + name + ": no such variable in this process's environment");
       }
@@ -360,6 +358,12 @@ final class RunCommand implements Callable<Integer> {
       vars.put("BASE_URL", site.baseUrl.replaceAll("/+$", ""));
     }
     return vars;
+  }
+
+  /** The NAME of an --env NAME or NAME=VALUE. */
+  private static String envName(String entry) {
+    int eq = entry.indexOf('=');
+    return eq < 0 ? entry : entry.substring(0, eq);
   }
 
   private static boolean loopbackOnly(Map<String, String> environment) {
