@@ -108,11 +108,11 @@ final class BenchDynamicCommand implements Callable<Integer> {
         double dynamicMedian = Stats.of(dynamic).median();
         balancedMedians.add(balancedMedian);
         dynamicMedians.add(dynamicMedian);
-        out.printf(row, trace.name(), trace.ids().size(), shards, fmt(balancedMedian), fmt(dynamicMedian));
+        out.printf(row, trace.name(), trace.ids().size(), shards, BenchPlanCommand.fmt(balancedMedian), BenchPlanCommand.fmt(dynamicMedian));
       }
     }
     out.printf("dynamic geo-mean %s, worst %s; balanced geo-mean %s, worst %s%n",
-        fmt(geoMean(dynamicMedians)), fmt(worst(dynamicMedians)), fmt(geoMean(balancedMedians)), fmt(worst(balancedMedians)));
+        BenchPlanCommand.fmt(geoMean(dynamicMedians)), BenchPlanCommand.fmt(worst(dynamicMedians)), BenchPlanCommand.fmt(geoMean(balancedMedians)), BenchPlanCommand.fmt(worst(balancedMedians)));
     return 0;
   }
 
@@ -145,9 +145,5 @@ final class BenchDynamicCommand implements Callable<Integer> {
 
   private static double worst(List<Double> ratios) {
     return ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-  }
-
-  private static String fmt(double ratio) {
-    return String.format(Locale.ROOT, "%.2f", ratio);
   }
 }

@@ -148,7 +148,8 @@ final class BenchPlanCommand implements Callable<Integer> {
     }
   }
 
-  private static String fmt(double ratio) {
+  /** A ratio as the benchmarks print it: two decimals. */
+  static String fmt(double ratio) {
     return String.format(Locale.ROOT, "%.2f", ratio);
   }
 }
