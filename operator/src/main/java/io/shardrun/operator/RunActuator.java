@@ -75,6 +75,9 @@ final class RunActuator {
       create(client, create.object());
     } else if (action instanceof Action.Release release) {
       client.resource(release.job()).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
+    } else if (action instanceof Action.Retire retire) {
+      client.resource(retire.job()).patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of(
+          "metadata", Map.of("annotations", Map.of(Action.Retire.ANNOTATION, Action.Retire.WHY)), "spec", Map.of("suspend", true))));
     } else if (action instanceof Action.KeepResults keep) {
       keep(client, run, JobRenderer.resultsKey(keep.shard()), keep.results().value());
       RunFacts facts = memory.get(run.getMetadata().getUid());

@@ -53,6 +53,11 @@ public class TestRunStatus {
   @JsonPropertyDescription("Files that both passed and failed within the history window (at most 50).")
   private List<String> flakyFiles = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "Dynamic runs: files that run again because a pod ended (deleted, evicted, crashed) while it"
+          + " held them unfinished, with how many times each is started; at most 50.")
+  private List<RetriedFile> retriedFiles = new ArrayList<>();
+
   public Phase getPhase() {
     return phase;
   }
@@ -155,5 +160,13 @@ public class TestRunStatus {
 
   public void setFlakyFiles(List<String> flakyFiles) {
     this.flakyFiles = flakyFiles;
+  }
+
+  public List<RetriedFile> getRetriedFiles() {
+    return retriedFiles;
+  }
+
+  public void setRetriedFiles(List<RetriedFile> retriedFiles) {
+    this.retriedFiles = retriedFiles;
   }
 }

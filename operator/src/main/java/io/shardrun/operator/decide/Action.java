@@ -13,6 +13,15 @@ public sealed interface Action {
   /** Lets a suspended shard Job start. */
   record Release(Job job) implements Action {}
 
+  /**
+   * Suspends a dynamic shard's Job, so that its pods go, and marks it retired: the run's work was
+   * done before any of its pods asked for some (one started late, or never got scheduled).
+   */
+  record Retire(Job job) implements Action {
+    public static final String ANNOTATION = "shardrun.io/retired";
+    public static final String WHY = "retired unused: the run's work was done before this shard asked for any";
+  }
+
   /** Keeps a shard's results in ConfigMap NAME-results, so they outlive its pods. */
   record KeepResults(int shard, Published results) implements Action {}
 

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,11 @@ public final class DynamicWork {
    */
   public record PodView(String name, String resourceVersion, boolean terminal, Assignment assignment, int wants,
       Set<String> finished) {
+    /** It has neither asked for work nor been given any: its executor is not up yet. */
+    boolean idle() {
+      return wants == 0 && assignment.batches().isEmpty() && !assignment.done();
+    }
+
     /** The units of its assignment it has finished every file of. */
     Set<Integer> completed(Map<Integer, WorkUnit> units) {
       return assignment.batches().stream().flatMap(List::stream)
@@ -73,6 +79,22 @@ public final class DynamicWork {
       grants.add(new Grant(pod.name(), pod.resourceVersion(), next));
     }
     return grants;
+  }
+
+  /**
+   * The shards to retire unused: once every unit is completed, those whose pods (if any) are all
+   * idle. A late pod then need not start for the run to end.
+   *
+   * @param shardPods each shard's pods, by shard index
+   */
+  public static List<Integer> idleShards(List<WorkUnit> units, Map<Integer, List<PodView>> shardPods) {
+    Map<Integer, WorkUnit> byId = byId(units);
+    Set<Integer> completed = shardPods.values().stream().flatMap(List::stream).flatMap(p -> p.completed(byId).stream())
+        .collect(Collectors.toSet());
+    if (!completed.containsAll(byId.keySet())) {
+      return List.of();
+    }
+    return shardPods.entrySet().stream().filter(e -> e.getValue().stream().allMatch(PodView::idle)).map(Map.Entry::getKey).toList();
   }
 
   /** Units held by a pod that still runs, or completed by a pod. */
@@ -112,11 +134,20 @@ public final class DynamicWork {
     return units.stream().collect(Collectors.toMap(WorkUnit::id, Function.identity()));
   }
 
-  /** How many pods each file was given to: more than one when a pod was lost while it held the file. */
-  public static Map<String, Integer> attempts(List<WorkUnit> units, Collection<PodView> pods) {
+  /**
+   * The files that run again because a pod ended while it held them unfinished, each with how many
+   * times it is started: once per such pod, and once more for the run that finishes it.
+   */
+  public static Map<String, Integer> retried(List<WorkUnit> units, Collection<PodView> pods) {
     Map<Integer, WorkUnit> byId = byId(units);
-    return pods.stream().flatMap(p -> p.assignment().batches().stream().flatMap(List::stream).distinct())
-        .flatMap(id -> byId.get(id).files().stream().map(PlannedFile::path))
-        .collect(Collectors.toMap(path -> path, path -> 1, Integer::sum));
+    Map<String, Integer> attempts = new TreeMap<>();
+    for (PodView pod : pods) {
+      if (pod.terminal()) {
+        Set<Integer> completed = pod.completed(byId);
+        pod.assignment().batches().stream().flatMap(List::stream).distinct().filter(id -> !completed.contains(id))
+            .flatMap(id -> byId.get(id).files().stream()).forEach(f -> attempts.merge(f.path(), 2, (a, b) -> a + 1));
+      }
+    }
+    return attempts;
   }
 }

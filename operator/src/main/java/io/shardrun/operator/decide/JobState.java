@@ -34,6 +34,11 @@ final class JobState {
     return end(job).isPresent();
   }
 
+  /** Whether the operator retired the Job unused ({@link Action.Retire}). */
+  static boolean retired(Job job) {
+    return job.getMetadata().getAnnotations() != null && job.getMetadata().getAnnotations().containsKey(Action.Retire.ANNOTATION);
+  }
+
   static boolean suspended(Job job) {
     return Boolean.TRUE.equals(job.getSpec().getSuspend());
   }

@@ -3,6 +3,7 @@ package io.shardrun.operator.decide;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.Outcome;
 import io.shardrun.crd.v1alpha1.FileFailure;
+import io.shardrun.crd.v1alpha1.RetriedFile;
 import io.shardrun.crd.v1alpha1.ShardStatus;
 import io.shardrun.crd.v1alpha1.Summary;
 import io.shardrun.crd.v1alpha1.TagCounts;
@@ -12,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** A run's counts from its shards' results: the summary, counts per tag, failures and flaky files. */
+/** A run's counts from its shards' results: the summary, counts per tag, failures, flaky and retried files. */
 public final class RunCounts {
   /** At most this many failures are listed in a run's status; the rest are counted. */
   public static final int MAX_FAILURES = 50;
   static final int MAX_FLAKY = 50;
+  static final int MAX_RETRIED = 50;
 
   private RunCounts() {}
 
@@ -63,6 +66,19 @@ public final class RunCounts {
     status.setFailures(new ArrayList<>(failures.subList(0, Math.min(MAX_FAILURES, failures.size()))));
     status.setFailuresOmitted(failures.size() > MAX_FAILURES ? failures.size() - MAX_FAILURES : null);
     status.setFlakyFiles(new ArrayList<>(flaky.subList(0, Math.min(MAX_FLAKY, flaky.size()))));
+  }
+
+  /**
+   * The retried files now, each with the most attempts seen: the status written before remembers
+   * a lost pod's files once the pod is gone from the API.
+   */
+  static List<RetriedFile> retried(TestRunStatus before, Map<String, Integer> now) {
+    Map<String, Integer> attempts = new TreeMap<>(now);
+    if (before != null) {
+      before.getRetriedFiles().forEach(r -> attempts.merge(r.getFile(), r.getAttempts(), Math::max));
+    }
+    return attempts.entrySet().stream().limit(MAX_RETRIED).map(e -> new RetriedFile(e.getKey(), e.getValue()))
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 
   /** Every file result the shards count. */

@@ -60,11 +60,14 @@ public final class RunDecider {
     } catch (SuiteException e) { // a plan too large for its ConfigMap: no retry helps
       return blocked(observed.refused("SuiteInvalid", e.getMessage()));
     }
-    actions.addAll(releases(run, observed.shards()));
-    shards.stream().filter(s -> s.keep() != null).forEach(s -> actions.add(new Action.KeepResults(s.status().getIndex(), s.keep())));
     boolean dynamic = observed.plan().sharding() == Sharding.DYNAMIC;
+    List<Action.Retire> retirements = dynamic ? retirements(observed) : List.of();
+    actions.addAll(releases(run, observed.shards(), retirements.stream().map(Action.Retire::job).toList()));
+    actions.addAll(retirements);
+    shards.stream().filter(s -> s.keep() != null).forEach(s -> actions.add(new Action.KeepResults(s.status().getIndex(), s.keep())));
+    List<DynamicWork.PodView> pods = dynamic
+        ? observed.shards().stream().flatMap(s -> s.pods().stream()).map(DynamicWork::view).toList() : List.of();
     if (dynamic) {
-      List<DynamicWork.PodView> pods = observed.shards().stream().flatMap(s -> s.pods().stream()).map(DynamicWork::view).toList();
       DynamicWork.grants(observed.plan().units(), pods, observed.plan().jobShards().size(), BatchPolicy.of(run.getSpec().getBatch()))
           .forEach(grant -> actions.add(new Action.Assign(grant)));
     }
@@ -76,6 +79,7 @@ public final class RunDecider {
     RunCounts.fill(status, shards, observed.flakyInHistory());
     if (dynamic) {
       status.getSummary().setFiles(observed.plan().fileCount()); // no file is a shard's before it is handed out
+      status.setRetriedFiles(RunCounts.retried(before, DynamicWork.retried(observed.plan().units(), pods)));
     }
     long finished = status.getShards().stream().filter(s -> s.getPhase().isFinal()).count();
     status.setShardsFinished(finished + "/" + shards.size());
@@ -157,15 +161,25 @@ public final class RunDecider {
     return creations;
   }
 
-  /** Unsuspends the lowest suspended shards while fewer than spec.parallelism Jobs run. */
-  private static List<Action> releases(TestRun run, List<ShardObservation> shards) {
+  /** The Jobs of a dynamic run's shards to retire unused, not ended and not retired yet. */
+  private static List<Action.Retire> retirements(RunObservation observed) {
+    Map<Integer, List<DynamicWork.PodView>> shardPods = observed.shards().stream().filter(s -> s.job() != null)
+        .collect(Collectors.toMap(ShardObservation::index, s -> s.pods().stream().map(DynamicWork::view).toList()));
+    Map<Integer, Job> jobs = observed.shards().stream().filter(s -> s.job() != null)
+        .collect(Collectors.toMap(ShardObservation::index, ShardObservation::job));
+    return DynamicWork.idleShards(observed.plan().units(), shardPods).stream().map(jobs::get)
+        .filter(job -> !JobState.ended(job) && !JobState.retired(job)).map(Action.Retire::new).toList();
+  }
+
+  /** Unsuspends the lowest suspended shards while fewer than spec.parallelism Jobs run; never a retired or retiring one. */
+  private static List<Action> releases(TestRun run, List<ShardObservation> shards, List<Job> retiring) {
     Integer parallelism = run.getSpec().getParallelism();
     if (parallelism == null) {
       return List.of();
     }
     List<Job> jobs = shards.stream().map(ShardObservation::job).filter(Objects::nonNull).toList();
     long running = jobs.stream().filter(j -> !JobState.suspended(j) && !JobState.ended(j)).count();
-    return jobs.stream().filter(JobState::suspended)
+    return jobs.stream().filter(j -> JobState.suspended(j) && !JobState.retired(j) && !retiring.contains(j))
         .sorted(Comparator.comparingInt((Job j) -> Integer.parseInt(j.getMetadata().getLabels().get(Labels.SHARD))))
         .limit(Math.max(0, parallelism - running))
         .<Action>map(Action.Release::new).toList();

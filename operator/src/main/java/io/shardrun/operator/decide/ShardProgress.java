@@ -51,6 +51,9 @@ final class ShardProgress {
     if (shard.job() == null) {
       return new Verdict(Phase.Pending, null);
     }
+    if (JobState.retired(shard.job())) {
+      return new Verdict(Phase.Succeeded, Action.Retire.WHY);
+    }
     String problem = results == null ? null : results.problem();
     JobCondition end = JobState.end(shard.job()).orElse(null);
     if (end == null) {

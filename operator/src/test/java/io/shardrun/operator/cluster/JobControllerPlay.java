@@ -89,6 +89,22 @@ public final class JobControllerPlay {
     return count(pod, Ending.RETRIED, backoff);
   }
 
+  /**
+   * The pod's Job was suspended while the pod ran: the Job controller deletes the pod, the kubelet
+   * stops it, and it counts as neither succeeded nor failed; the Job says it is suspended.
+   */
+  public void suspended(Pod pod) {
+    client.resource(pod).delete();
+    pause();
+    pod = status(pod, "Failed", terminated(143, null));
+    pause();
+    Pod fresh = client.resource(pod).get();
+    fresh.getMetadata().setFinalizers(new ArrayList<>());
+    client.resource(fresh).update();
+    pause();
+    editJobStatus(job(pod), s -> s.withActive(0).addToConditions(condition("Suspended", "JobSuspended")));
+  }
+
   private enum Ending { SUCCEEDED, FAILS_JOB, RETRIED }
 
   /** The Job controller's account of a terminal pod: two Job updates around the finalizer's removal. */

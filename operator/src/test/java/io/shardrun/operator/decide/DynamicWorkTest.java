@@ -79,9 +79,21 @@ class DynamicWorkTest {
       assertThat(batches(g)).containsExactly(List.of(1));
     });
     assertThat(DynamicWork.counted(units, lost)).as("u1a counts once, from the rerun").containsExactly("u0.json");
-    PodView rerunning = asking("a2", 1, grants.get(0).assignment());
-    assertThat(DynamicWork.attempts(units, List.of(lost, rerunning, other)))
-        .containsEntry("u1a.json", 2).containsEntry("u1b.json", 2).containsEntry("u0.json", 1).containsEntry("u2.json", 1);
+    assertThat(DynamicWork.retried(units, List.of(lost, replacement, other)))
+        .containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("u1a.json", 2, "u1b.json", 2)));
+  }
+
+  @Test
+  void onceEveryUnitIsCompletedTheShardsWhosePodsNeverAskedAreIdle() {
+    PodView didAll = new PodView("a", "rv-a", false, Assignment.none().plus(List.of(0, 1, 2, 3, 4)), 1,
+        Set.of("u0.json", "u1.json", "u2.json", "u3.json", "u4.json"));
+    PodView starting = asking("b", 0, Assignment.none());
+    PodView asked = asking("c", 1, Assignment.none());
+
+    assertThat(DynamicWork.idleShards(UNITS, java.util.Map.of(0, List.of(didAll), 1, List.of(starting), 2, List.of(asked), 3, List.of())))
+        .as("not the one that asked: it is answered done and ends by itself").containsExactlyInAnyOrder(1, 3);
+    PodView stillRunning = new PodView("a", "rv-a", false, Assignment.none().plus(List.of(0, 1, 2, 3, 4)), 1, Set.of("u0.json"));
+    assertThat(DynamicWork.idleShards(UNITS, java.util.Map.of(0, List.of(stillRunning), 1, List.of(starting)))).isEmpty();
   }
 
   @Test

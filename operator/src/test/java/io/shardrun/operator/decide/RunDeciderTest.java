@@ -1,15 +1,18 @@
 package io.shardrun.operator.decide;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.shardrun.core.plan.Assignment;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
+import io.shardrun.core.plan.WorkUnit;
 import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.results.FileResult;
@@ -20,6 +23,7 @@ import io.shardrun.core.results.ShardCounts;
 import io.shardrun.core.results.ShardState;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.crd.v1alpha1.Phase;
+import io.shardrun.crd.v1alpha1.RetriedFile;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.SuiteSource;
 import io.shardrun.crd.v1alpha1.TestRun;
@@ -243,6 +247,63 @@ class RunDeciderTest {
         pod("p1-new", "2026-11-21T10:02:00Z", "Succeeded", doc(1, 1, ShardState.DONE, passed("search.json")), SHARD1)));
     assertThat(decision.status().getPhase()).isEqualTo(Phase.Succeeded);
     assertThat(decision.status().getSummary().getPassed()).isEqualTo(1);
+  }
+
+  @Test
+  void aDynamicRunShowsTheFilesALostPodHeldUnfinishedWithTheirAttemptsAlsoOnceThatPodIsGone() {
+    List<WorkUnit> units = List.of(new WorkUnit(0, List.of(new PlannedFile("login.json", 1000), new PlannedFile("cart.json", 1000))),
+        new WorkUnit(1, List.of(new PlannedFile("search.json", 1000))));
+    Plan plan = new Plan(Sharding.DYNAMIC, List.of(new PlannedShard(0, 0, List.of()), new PlannedShard(1, 0, List.of())), units);
+    ShardPod lost = new ShardPod(pod("p0-lost", "2026-11-21T10:00:00Z", "Failed", null, List.of()).pod(), null,
+        Assignment.none().plus(List.of(0)));
+    ShardPod replacement = new ShardPod(pod("p0-new", "2026-11-21T10:01:00Z", "Running", null, List.of()).pod(), null,
+        Assignment.none());
+    ShardPod other = new ShardPod(pod("p1", "2026-11-21T10:00:00Z", "Running", null, List.of()).pod(), null,
+        Assignment.none().plus(List.of(1)));
+    TestRun run = run();
+
+    TestRunStatus seen = DECIDER.decide(dynamic(run, plan, new ShardObservation(0, List.of(), job(0, null, null), List.of(lost, replacement), null),
+        new ShardObservation(1, List.of(), job(1, null, null), List.of(other), null))).status();
+    run.setStatus(seen);
+    TestRunStatus later = DECIDER.decide(dynamic(run, plan, new ShardObservation(0, List.of(), job(0, null, null), List.of(replacement), null),
+        new ShardObservation(1, List.of(), job(1, null, null), List.of(other), null))).status();
+
+    assertThat(seen.getRetriedFiles()).extracting(RetriedFile::getFile, RetriedFile::getAttempts)
+        .containsExactly(tuple("cart.json", 2), tuple("login.json", 2));
+    assertThat(later.getRetriedFiles()).usingRecursiveFieldByFieldElementComparator().isEqualTo(seen.getRetriedFiles());
+  }
+
+  @Test
+  void whenTheWorkIsDoneAShardWhosePodNeverAskedIsRetiredAndTheRunEndsWithoutIt() {
+    Plan plan = new Plan(Sharding.DYNAMIC, List.of(new PlannedShard(0, 0, List.of()), new PlannedShard(1, 0, List.of())),
+        List.of(new WorkUnit(0, List.of(new PlannedFile("login.json", 1000))), new WorkUnit(1, List.of(new PlannedFile("search.json", 1000)))));
+    List<String> both = List.of("login.json", "search.json");
+    ShardPod worked = pod("p0", "2026-11-21T10:00:00Z", "Succeeded", doc(0, 2, ShardState.DONE, passed("login.json"), passed("search.json")), both);
+    worked = new ShardPod(worked.pod(), worked.published(), Assignment.none().plus(List.of(0)).plus(List.of(1)).finished());
+    ShardPod late = pod("p1", "2026-11-21T10:03:00Z", "Pending", null, List.of());
+    TestRun run = run();
+
+    Decision first = DECIDER.decide(dynamic(run, plan, new ShardObservation(0, both, job(0, "Complete", "CompletionsReached"), List.of(worked), null),
+        new ShardObservation(1, List.of(), job(1, null, null), List.of(late), null)));
+    Job retired = job(1, null, null);
+    retired.getMetadata().setAnnotations(java.util.Map.of(Action.Retire.ANNOTATION, Action.Retire.WHY));
+    retired.getSpec().setSuspend(true);
+    Decision next = DECIDER.decide(dynamic(run, plan, new ShardObservation(0, both, job(0, "Complete", "CompletionsReached"), List.of(worked), null),
+        new ShardObservation(1, List.of(), retired, List.of(), null)));
+
+    assertThat(first.actions()).filteredOn(a -> a instanceof Action.Retire).extracting(a -> ((Action.Retire) a).job().getMetadata().getName())
+        .containsExactly("nightly-shard-1");
+    assertThat(first.status().getPhase()).isEqualTo(Phase.Running);
+    assertThat(next.actions()).noneMatch(a -> a instanceof Action.Retire || a instanceof Action.Release);
+    assertThat(next.status().getShards().get(1).getPhase()).isEqualTo(Phase.Succeeded);
+    assertThat(next.status().getShards().get(1).getMessage()).isEqualTo(Action.Retire.WHY);
+    assertThat(next.status().getPhase()).isEqualTo(Phase.Succeeded);
+    assertThat(next.status().getSummary().getPassed()).isEqualTo(2);
+  }
+
+  static RunObservation dynamic(TestRun run, Plan plan, ShardObservation... shards) {
+    return new RunObservation(run, T1, null, plan, false, null, List.of(shards), SuiteFiles.fromDirectory(Path.of("../examples/suite")),
+        Set.of());
   }
 
   @Test
