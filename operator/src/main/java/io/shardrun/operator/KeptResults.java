@@ -46,8 +46,7 @@ final class KeptResults {
       ResultsDocument document = ResultsCodec.decode(value, files, source);
       if (document.files().stream().anyMatch(f -> f.tags() == null)) {
         document = new ResultsDocument(document.shard(), document.state(), document.counts(), document.files().stream()
-            .map(f -> f.tags() != null ? f : new FileResult(f.file(), f.status(), f.durationMs(), tagsOf.apply(f.file()),
-                f.failedStep(), f.message()))
+            .map(f -> f.tags() != null ? f : f.withTags(tagsOf.apply(f.file())))
             .toList());
       }
       return new Published(value, document, null);

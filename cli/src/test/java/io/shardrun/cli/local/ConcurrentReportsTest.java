@@ -37,7 +37,7 @@ class ConcurrentReportsTest {
   }
 
   static void writeRun(Path dir, String runId) throws Exception {
-    FileRun passed = new FileRun("shop/cart.json", "cart", 0, Outcome.PASSED, 1000, 1, List.of(), null, null, List.of());
+    FileRun passed = new FileRun("shop/cart.json", "cart", 0, Outcome.PASSED, 1000, 1, List.of(), null, null, List.of(), 0);
     String now = Instant.now().toString();
     LocalReports.write(dir.resolve(runId), new LocalReports.RunResults(runId, now, List.of(passed)), now,
         dir.resolve("junit.xml"), dir.resolve("ledger.tsv"), dir.resolve("history.json"));

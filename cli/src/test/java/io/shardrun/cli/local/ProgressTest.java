@@ -62,6 +62,6 @@ class ProgressTest {
   }
 
   static FileRun run(String file, int shard, Outcome status) {
-    return new FileRun(file, file, shard, status, 1_000, 1, List.of(), null, null, List.of());
+    return new FileRun(file, file, shard, status, 1_000, 1, List.of(), null, null, List.of(), 0);
   }
 }

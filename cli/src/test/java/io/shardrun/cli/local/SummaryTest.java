@@ -62,6 +62,6 @@ class SummaryTest {
 
   private static FileRun run(String file, int shard, Outcome status, long ms, String message) {
     return new FileRun(file, file, shard, status, ms, status == Outcome.SKIPPED ? 0 : 1, List.of(),
-        message == null || status == Outcome.SKIPPED ? null : 0, message, List.of());
+        message == null || status == Outcome.SKIPPED ? null : 0, message, List.of(), 0);
   }
 }

@@ -26,8 +26,13 @@ import java.util.List;
  * @param pathsDigest {@link #digest} of the finished files' paths: a reader holding another plan
  *     (a changed plan ConfigMap, a wrong shard) refuses the document instead of blaming the wrong
  *     files
+ * @param startedMs when the first finished file started (ms since the epoch); null when a file's
+ *     start is unknown
+ * @param startOffsetsMs each finished file's start after {@code startedMs}, in plan order; null
+ *     with it
  */
-@JsonPropertyOrder({"version", "form", "shard", "state", "counts", "statuses", "durationsMs", "details", "pathsDigest", "wants"})
+@JsonPropertyOrder({"version", "form", "shard", "state", "counts", "statuses", "durationsMs", "details", "pathsDigest", "wants",
+    "startedMs", "startOffsetsMs"})
 record CompactResults(
     @JsonProperty(required = true) int version,
     @JsonProperty(required = true) ResultsForm form,
@@ -38,7 +43,9 @@ record CompactResults(
     @JsonProperty(required = true) List<Long> durationsMs,
     @JsonProperty(required = true) List<Detail> details,
     @JsonProperty(required = true) String pathsDigest,
-    Integer wants) {
+    Integer wants,
+    Long startedMs,
+    List<Long> startOffsetsMs) {
 
   /**
    * What went wrong with one file.
@@ -46,15 +53,17 @@ record CompactResults(
    * @param index the file's position in the shard's plan
    * @param failedStep as {@link FileResult#failedStep()}; null if none
    * @param message as {@link FileResult#message()}, shortened; null when there was no room
+   * @param attempts as {@link FileResult#attempts()}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Detail(@JsonProperty(required = true) int index, Integer failedStep, String message) {}
+  record Detail(@JsonProperty(required = true) int index, Integer failedStep, String message, Integer attempts) {}
 
   /**
-   * The compact form of {@code document} with messages cut to {@code messageChars} characters
-   * and details for only the first {@code detailCount} files that did not pass.
+   * The compact form of {@code document} with messages cut to {@code messageChars} characters,
+   * details for only the first {@code detailCount} files that did not pass, and the files' start
+   * times when {@code withStarts} and every file has one.
    */
-  static CompactResults of(ResultsDocument document, int messageChars, int detailCount) {
+  static CompactResults of(ResultsDocument document, int messageChars, int detailCount, boolean withStarts) {
     List<FileResult> files = document.files();
     StringBuilder statuses = new StringBuilder(files.size());
     List<Long> durations = new ArrayList<>(files.size());
@@ -64,12 +73,15 @@ record CompactResults(
       statuses.append(code(r.status()));
       durations.add(r.durationMs());
       if (hasDetail(r) && details.size() < detailCount) {
-        details.add(new Detail(i, r.failedStep(), Text.truncate(r.message(), messageChars)));
+        details.add(new Detail(i, r.failedStep(), Text.truncate(r.message(), messageChars), r.attempts()));
       }
     }
+    boolean timed = withStarts && !files.isEmpty() && files.stream().allMatch(f -> f.startedMs() != null);
+    Long first = timed ? files.get(0).startedMs() : null;
     return new CompactResults(document.version(), ResultsForm.COMPACT, document.shard(), document.state(),
         document.counts(), statuses.toString(), durations, details,
-        digest(files.stream().map(FileResult::file).toList()), document.wants() == 0 ? null : document.wants());
+        digest(files.stream().map(FileResult::file).toList()), document.wants() == 0 ? null : document.wants(),
+        first, timed ? files.stream().map(f -> f.startedMs() - first).toList() : null);
   }
 
   /** How many files of {@code document} could carry a detail: those that did not pass and have one. */
@@ -78,7 +90,7 @@ record CompactResults(
   }
 
   private static boolean hasDetail(FileResult r) {
-    return r.status() != Outcome.PASSED && (r.failedStep() != null || r.message() != null);
+    return r.attempts() != null || r.status() != Outcome.PASSED && (r.failedStep() != null || r.message() != null);
   }
 
   /**
@@ -108,6 +120,10 @@ record CompactResults(
           + finished + " of the shard's plan (pathsDigest " + pathsDigest + ", plan gives " + digest(paths) + ")");
     }
     Detail[] byIndex = detailsByIndex(finished, source);
+    if (startOffsetsMs != null && (startedMs == null || startOffsetsMs.size() != finished)) {
+      throw new IllegalArgumentException(source + ": compact startOffsetsMs has " + startOffsetsMs.size() + " entries for "
+          + finished + " statuses" + (startedMs == null ? ", and no startedMs" : ""));
+    }
     List<FileResult> files = new ArrayList<>(finished);
     for (int i = 0; i < finished; i++) {
       Outcome status = outcome(statuses.charAt(i));
@@ -121,8 +137,10 @@ record CompactResults(
             + "; expected a duration in milliseconds");
       }
       Detail detail = byIndex[i];
+      Long offset = startOffsetsMs == null ? null : startOffsetsMs.get(i);
       files.add(new FileResult(paths.get(i), status, duration, null, // tags unknown: the compact form leaves them out
-          detail == null ? null : detail.failedStep(), detail == null ? null : detail.message()));
+          detail == null ? null : detail.failedStep(), detail == null ? null : detail.message(),
+          offset == null ? null : startedMs + offset, detail == null ? null : detail.attempts()));
     }
     return new ResultsDocument(shard, state, counts, files, wants == null ? 0 : wants);
   }

@@ -12,5 +12,25 @@ import java.util.List;
  *     form leaves them out: look them up in the suite)
  * @param failedStep index of the step that failed, after template expansion; null if none
  * @param message what went wrong (truncated); null when it passed
+ * @param startedMs when it started, in milliseconds since the epoch; null when unknown (a document
+ *     written before this field, or a compact one without start times)
+ * @param attempts how many times it ran, when more than once (an infrastructure error was
+ *     retried); null for once, or not run
  */
-public record FileResult(String file, Outcome status, long durationMs, List<String> tags, Integer failedStep, String message) {}
+public record FileResult(String file, Outcome status, long durationMs, List<String> tags, Integer failedStep, String message,
+    Long startedMs, Integer attempts) {
+  /** A result with no start time, run once. */
+  public FileResult(String file, Outcome status, long durationMs, List<String> tags, Integer failedStep, String message) {
+    this(file, status, durationMs, tags, failedStep, message, null, null);
+  }
+
+  /** The same result with {@code tags}. */
+  public FileResult withTags(List<String> tags) {
+    return new FileResult(file, status, durationMs, tags, failedStep, message, startedMs, attempts);
+  }
+
+  /** The same result with its message cut to {@code chars} characters. */
+  FileResult withMessageCut(int chars) {
+    return new FileResult(file, status, durationMs, tags, failedStep, Text.truncate(message, chars), startedMs, attempts);
+  }
+}

@@ -16,6 +16,7 @@ import java.util.List;
  * @param failedStep index of the step that decided a failure or error; null otherwise
  * @param message the failure: step, locator, expected against observed; or why it was skipped
  * @param steps the last attempt's step records (empty when skipped)
+ * @param startedMs when its first attempt started (or it was skipped), in milliseconds since the epoch
  */
 public record FileRun(
     String file,
@@ -27,9 +28,10 @@ public record FileRun(
     List<String> tags,
     Integer failedStep,
     String message,
-    List<StepRecord> steps) {
+    List<StepRecord> steps,
+    long startedMs) {
 
   public FileResult toResult() {
-    return new FileResult(file, status, durationMs, tags, failedStep, message);
+    return new FileResult(file, status, durationMs, tags, failedStep, message, startedMs, attempts > 1 ? attempts : null);
   }
 }

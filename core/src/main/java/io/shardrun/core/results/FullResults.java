@@ -23,8 +23,7 @@ record FullResults(
 
   static FullResults of(ResultsDocument document) {
     List<FileResult> files = document.files().stream()
-        .map(r -> new FileResult(r.file(), r.status(), r.durationMs(), r.tags(), r.failedStep(),
-            Text.truncate(r.message(), MESSAGE_CHARS)))
+        .map(r -> r.withMessageCut(MESSAGE_CHARS))
         .toList();
     return new FullResults(document.version(), ResultsForm.FULL, document.shard(), document.state(),
         document.counts(), files, document.wants() == 0 ? null : document.wants());
@@ -41,7 +40,7 @@ record FullResults(
       ResultsCodec.require(r, "files[" + i + "]", source);
       ResultsCodec.require(r.file(), "files[" + i + "].file", source);
       ResultsCodec.require(r.status(), "files[" + i + "].status", source);
-      read.add(r.tags() == null ? new FileResult(r.file(), r.status(), r.durationMs(), List.of(), r.failedStep(), r.message()) : r);
+      read.add(r.tags() == null ? r.withTags(List.of()) : r);
     }
     return new ResultsDocument(shard, state, counts, read, wants == null ? 0 : wants);
   }

@@ -60,19 +60,21 @@ public final class ResultsCodec {
       return AnnotationText.wrap(full);
     }
     int candidates = CompactResults.detailCandidates(document);
-    for (int messageChars : COMPACT_MESSAGE_CHARS) {
-      byte[] compact = json(CompactResults.of(document, messageChars, candidates));
-      if (compact.length <= MAX_JSON_BYTES) {
-        return AnnotationText.wrap(compact);
+    for (boolean withStarts : new boolean[] {true, false}) { // the failures' details matter more than the timeline
+      for (int messageChars : COMPACT_MESSAGE_CHARS) {
+        byte[] compact = json(CompactResults.of(document, messageChars, candidates, withStarts));
+        if (compact.length <= MAX_JSON_BYTES) {
+          return AnnotationText.wrap(compact);
+        }
       }
     }
     int shortest = COMPACT_MESSAGE_CHARS[COMPACT_MESSAGE_CHARS.length - 1];
-    byte[] bare = json(CompactResults.of(document, shortest, 0));
+    byte[] bare = json(CompactResults.of(document, shortest, 0, false));
     if (bare.length > MAX_JSON_BYTES) {
       throw new IllegalArgumentException("shard " + document.shard() + ": the results of " + document.files().size()
           + " files take " + bare.length + " bytes even in compact form; the limit is " + MAX_JSON_BYTES);
     }
-    return AnnotationText.wrap(json(CompactResults.of(document, shortest, mostDetailsThatFit(document, shortest, candidates))));
+    return AnnotationText.wrap(json(CompactResults.of(document, shortest, mostDetailsThatFit(document, shortest, candidates), false)));
   }
 
   /** The largest detail count in [0, candidates] whose compact form fits, by bisection (size grows with it). */
@@ -81,7 +83,7 @@ public final class ResultsCodec {
     int tooMany = candidates;
     while (tooMany - fits > 1) {
       int middle = (fits + tooMany) >>> 1;
-      if (json(CompactResults.of(document, messageChars, middle)).length <= MAX_JSON_BYTES) {
+      if (json(CompactResults.of(document, messageChars, middle, false)).length <= MAX_JSON_BYTES) {
         fits = middle;
       } else {
         tooMany = middle;

@@ -24,13 +24,13 @@ class JUnitXmlTest {
       new StepRecord(2, "steps[2]", "click", "id=pay", null, StepStatus.NOT_RUN, 0, null, null));
 
   static final FileRun LOGIN = new FileRun("auth/login.json", "login works", 0, Outcome.PASSED, 1200, 1, List.of("smoke"),
-      null, null, List.of(new StepRecord(0, "steps[0]", "open", "https://shop.example/login", null, StepStatus.PASSED, 1200, null, null)));
+      null, null, List.of(new StepRecord(0, "steps[0]", "open", "https://shop.example/login", null, StepStatus.PASSED, 1200, null, null)), 0);
   static final FileRun CART = new FileRun("shop/cart.json", "cart total", 0, Outcome.FAILED, 905, 1, List.of(), 1,
-      "assertText css=.total: expected \"$42.00\", saw \"$41.00\"", CART_STEPS);
+      "assertText css=.total: expected \"$42.00\", saw \"$41.00\"", CART_STEPS, 0);
   static final FileRun PAY = new FileRun("shop/pay.json", "pay", 0, Outcome.SKIPPED, 0, 0, List.of(), null,
-      "skipped: upstream shop/cart.json did not pass", List.of());
+      "skipped: upstream shop/cart.json did not pass", List.of(), 0);
   static final FileRun SEARCH = new FileRun("search.json", "search", 0, Outcome.ERROR, 30_500, 3, List.of(), null,
-      "session not created: Chrome failed to start", List.of());
+      "session not created: Chrome failed to start", List.of(), 0);
 
   static Document parse(String xml) throws Exception {
     return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
@@ -109,7 +109,7 @@ class JUnitXmlTest {
 
   @Test
   void erroredFileWithAFailedStepNamesItsCommand() throws Exception {
-    FileRun errored = new FileRun("e.json", "e", 0, Outcome.ERROR, 10, 2, List.of(), 2, "no such window", CART_STEPS);
+    FileRun errored = new FileRun("e.json", "e", 0, Outcome.ERROR, 10, 2, List.of(), 2, "no such window", CART_STEPS, 0);
     Element error = only(parse(JUnitXml.shard(0, List.of(errored))).getDocumentElement(), "error");
 
     assertThat(error.getAttribute("type")).isEqualTo("click");
@@ -123,7 +123,7 @@ class JUnitXmlTest {
     StepRecord step = new StepRecord(0, "steps[0]", "assertText", "css=p", hostile, StepStatus.FAILED, 1,
         "bell\u0007 esc\u001B nul\u0000 lone\uD800 nonchar\uFFFE " + hostile, "e");
     FileRun run = new FileRun("dir/ü <&>.json", hostile + "\u0001", 0, Outcome.FAILED, 1, 1, List.of(), 0,
-        "msg\u000B " + hostile, List.of(step));
+        "msg\u000B " + hostile, List.of(step), 0);
 
     String xml = JUnitXml.shard(0, List.of(run));
     Element testcase = only(parse(xml).getDocumentElement(), "testcase");
@@ -139,7 +139,7 @@ class JUnitXmlTest {
 
   @Test
   void mergedReportHoldsEveryShardWithTotalsAndValidates() throws Exception {
-    FileRun other = new FileRun("b.json", "b", 2, Outcome.PASSED, 2000, 1, List.of(), null, null, List.of());
+    FileRun other = new FileRun("b.json", "b", 2, Outcome.PASSED, 2000, 1, List.of(), null, null, List.of(), 0);
     String xml = JUnitXml.merged(List.of(LOGIN, CART, onShard(PAY, 2), onShard(SEARCH, 2), other));
     Element root = parse(xml).getDocumentElement();
 
@@ -175,7 +175,7 @@ class JUnitXmlTest {
   }
 
   static FileRun onShard(FileRun r, int shard) {
-    return new FileRun(r.file(), r.name(), shard, r.status(), r.durationMs(), r.attempts(), r.tags(), r.failedStep(), r.message(), r.steps());
+    return new FileRun(r.file(), r.name(), shard, r.status(), r.durationMs(), r.attempts(), r.tags(), r.failedStep(), r.message(), r.steps(), r.startedMs());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.shardrun.core.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
@@ -164,6 +165,35 @@ class ResultsCodecTest {
     assertThat(decoded.files()).extracting(FileResult::status).containsExactlyElementsOf(files.stream().map(FileResult::status).toList());
     assertThat(decoded.files()).extracting(FileResult::durationMs).containsExactlyElementsOf(files.stream().map(FileResult::durationMs).toList());
     assertThat(decoded.files()).as("the compact form leaves tags out: unknown, not empty").allSatisfy(r -> assertThat(r.tags()).isNull());
+  }
+
+  @Test
+  void startTimesAndAttemptsRoundTripInBothFormsAndStartsGiveWayFirstWhenRoomRunsOut() {
+    List<FileResult> small = List.of(new FileResult("a.json", Outcome.PASSED, 1200, List.of(), null, null, 1_764_000_000_000L, 2),
+        new FileResult("b.json", Outcome.FAILED, 900, List.of(), 1, "boom", 1_764_000_001_300L, null));
+    List<FileResult> big = new ArrayList<>();
+    for (FileResult f : bigShard(1500, 10, 200)) {
+      big.add(new FileResult(f.file(), f.status(), f.durationMs(), f.tags(), f.failedStep(), f.message(),
+          1_764_000_000_000L + 1000L * big.size(), big.size() % 100 == 0 ? 2 : null));
+    }
+    List<FileResult> huge = new ArrayList<>();
+    for (FileResult f : bigShard(5000, 10, 2000)) {
+      huge.add(new FileResult(f.file(), f.status(), f.durationMs(), f.tags(), f.failedStep(), f.message(),
+          1_764_000_000_000L + 1234L * huge.size(), null));
+    }
+
+    ResultsDocument fullRead = ResultsCodec.decode(ResultsCodec.encode(document(small)), paths(small), SOURCE);
+    String compact = ResultsCodec.encode(document(big));
+    ResultsDocument compactRead = ResultsCodec.decode(compact, paths(big), SOURCE);
+    ResultsDocument hugeRead = ResultsCodec.decode(ResultsCodec.encode(document(huge)), paths(huge), SOURCE);
+
+    assertThat(fullRead.files()).extracting(FileResult::startedMs, FileResult::attempts)
+        .containsExactly(tuple(1_764_000_000_000L, 2), tuple(1_764_000_001_300L, null));
+    assertThat(json(compact)).contains("\"form\":\"compact\"");
+    assertThat(compactRead.files()).extracting(FileResult::startedMs).containsExactlyElementsOf(big.stream().map(FileResult::startedMs).toList());
+    assertThat(compactRead.files()).extracting(FileResult::attempts).containsExactlyElementsOf(big.stream().map(FileResult::attempts).toList());
+    assertThat(hugeRead.files()).as("5,000 files: no room for start times").allSatisfy(f -> assertThat(f.startedMs()).isNull());
+    assertThat(hugeRead.files().get(0).message()).as("details stay before start times go").isNotNull();
   }
 
   @Test

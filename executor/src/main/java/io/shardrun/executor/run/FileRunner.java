@@ -55,6 +55,7 @@ public final class FileRunner {
   public FileRun run(ActionFile file, int shard) {
     Artifacts artifacts = Artifacts.forFile(shardDir, file.path());
     long started = System.nanoTime();
+    long startedMs = System.currentTimeMillis();
     int maxAttempts = 1 + file.meta().retries();
     Attempt attempt = null;
     int attempts = 0;
@@ -67,7 +68,7 @@ public final class FileRunner {
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     return new FileRun(file.path(), file.meta().name(), shard, attempt.outcome, durationMs, attempts,
-        file.meta().tags(), attempt.failedStep, attempt.message, attempt.records);
+        file.meta().tags(), attempt.failedStep, attempt.message, attempt.records, startedMs);
   }
 
   /** One attempt's result. */

@@ -62,6 +62,7 @@ public final class ShardRunner {
   }
 
   private static FileRun unrun(ActionFile file, int shard, Outcome outcome, String message) {
-    return new FileRun(file.path(), file.meta().name(), shard, outcome, 0, 0, file.meta().tags(), null, message, List.of());
+    return new FileRun(file.path(), file.meta().name(), shard, outcome, 0, 0, file.meta().tags(), null, message, List.of(),
+        System.currentTimeMillis());
   }
 }
