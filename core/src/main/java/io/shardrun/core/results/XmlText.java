@@ -5,11 +5,11 @@ package io.shardrun.core.results;
  * control characters, lone surrogates, U+FFFE, U+FFFF) cannot appear in an XML 1.0 document at
  * all, not even as character references, and a browser error or page text may well contain them.
  */
-final class XmlText {
+public final class XmlText {
   private XmlText() {}
 
   /** {@code text} without the characters XML 1.0 does not allow; null becomes empty. */
-  static String clean(String text) {
+  public static String clean(String text) {
     if (text == null) {
       return "";
     }
