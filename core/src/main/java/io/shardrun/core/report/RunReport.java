@@ -1,6 +1,11 @@
 package io.shardrun.core.report;
 
+import io.shardrun.core.results.FileRun;
+import io.shardrun.core.results.RunRecord;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -19,4 +24,27 @@ public record RunReport(
     String startedAt,
     long durationMs,
     List<ReportFile> files,
-    Set<String> flaky) {}
+    Set<String> flaky) {
+
+  /**
+   * The report of a run whose files are known as a local run knows them.
+   *
+   * @param startedAt the ISO-8601 instant the run started: file start times are placed from it
+   * @param screenshot each file's screenshot link (see {@link ReportFile#screenshot()}); null if none
+   */
+  public static RunReport of(String run, String phase, String startedAt, long durationMs, List<FileRun> files, Set<String> flaky,
+      Function<FileRun, String> screenshot) {
+    long runStart = Instant.parse(startedAt).toEpochMilli();
+    List<ReportFile> shown = files.stream().map(f -> new ReportFile(f.file(), f.shard(), f.status(),
+        f.startedMs() > 0 ? Math.max(0, f.startedMs() - runStart) : null, f.durationMs(), Math.max(1, f.attempts()), f.tags(),
+        f.failedStep(), f.message(), screenshot.apply(f))).toList();
+    return new RunReport(run, phase, startedAt, durationMs, shown, flaky);
+  }
+
+  /** The report of a cluster run, from the results its operator kept. */
+  public static RunReport of(RunRecord record) {
+    String started = record.startedAt() != null ? record.startedAt() : record.finishedAt();
+    long durationMs = Duration.between(Instant.parse(started), Instant.parse(record.finishedAt())).toMillis();
+    return of(record.run(), record.phase(), started, durationMs, record.fileRuns(), Set.copyOf(record.flaky()), f -> null);
+  }
+}
