@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.shardrun.core.render.JobRenderer;
+import io.shardrun.core.results.RunRecord;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunStatus;
 import io.shardrun.core.plan.Assignment;
@@ -84,6 +85,8 @@ final class RunActuator {
       if (facts != null) { // else the next reconcile reads them back
         facts.kept().put(keep.shard(), keep.results());
       }
+    } else if (action instanceof Action.KeepRunRecord record) {
+      keep(client, run, RunRecord.KEY, record.value());
     } else if (action instanceof Action.RecordHistory record) {
       HistoryStore.record(client, run, record.results(), record.at());
     } else if (action instanceof Action.Assign assign) {
@@ -115,7 +118,7 @@ final class RunActuator {
     }
   }
 
-  /** Adds one shard's results to ConfigMap NAME-results, creating it with the first. */
+  /** Adds one key to ConfigMap NAME-results, creating it with the first. */
   private void keep(KubernetesClient client, TestRun run, String key, String value) {
     ConfigMap empty = renderer.resultsConfigMap(run);
     var map = client.configMaps().inNamespace(run.getMetadata().getNamespace()).withName(empty.getMetadata().getName());

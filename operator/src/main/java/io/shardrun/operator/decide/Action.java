@@ -3,6 +3,7 @@ package io.shardrun.operator.decide;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.shardrun.core.results.FileResult;
+import io.shardrun.core.results.RunRecord;
 import java.util.List;
 
 /** A change to the cluster a decision asks for. Each is idempotent: carrying it out twice does no harm. */
@@ -24,6 +25,9 @@ public sealed interface Action {
 
   /** Keeps a shard's results in ConfigMap NAME-results, so they outlive its pods. */
   record KeepResults(int shard, Published results) implements Action {}
+
+  /** Keeps a finished run's results, every file's, in ConfigMap NAME-results key {@value RunRecord#KEY}: the value to write. */
+  record KeepRunRecord(String value) implements Action {}
 
   /**
    * Merges the finished run's file results into its suite's history (once per run).

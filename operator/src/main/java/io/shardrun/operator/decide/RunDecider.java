@@ -9,6 +9,8 @@ import io.shardrun.core.render.Names;
 import io.shardrun.core.render.RenderedRun;
 import io.shardrun.core.suite.SuiteException;
 import io.shardrun.core.plan.BatchPolicy;
+import io.shardrun.core.results.RunRecord;
+import io.shardrun.core.results.RunRecordCodec;
 import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.ShardStatus;
@@ -35,6 +37,8 @@ import java.util.stream.Collectors;
 public final class RunDecider {
   /** How often a run that waits (for its suite, for the run it reruns) looks again. */
   public static final Duration WAIT_POLL = Duration.ofSeconds(15);
+  /** What ConfigMap NAME-results may hold: Kubernetes' 1 MiB object limit, less room for its metadata. */
+  static final int RESULTS_ROOM_CHARS = 1024 * 1024 - 16 * 1024;
 
   private final JobRenderer renderer;
 
@@ -96,11 +100,26 @@ public final class RunDecider {
         new Want(phase.isFinal(), phase.isFinal() ? phase.name() : "InProgress", completionMessage(status)));
     if (phase.isFinal()) {
       actions.add(new Action.RecordHistory(RunCounts.files(shards), now)); // before the final status, which ends the reconciles
+      actions.add(new Action.KeepRunRecord(runRecord(run, status, shards, observed.flakyInHistory())));
     }
     List<Announcement> announcements = announcements(before, status, observed);
     Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
     Duration requeue = phase.isFinal() && ttl != null ? Duration.ofSeconds(Math.max(1, ttl)) : null;
     return new Decision(actions, status, announcements, phase.isFinal() && !phaseOf(before).isFinal(), requeue);
+  }
+
+  /**
+   * Every file's result of the finished run, in as much of ConfigMap NAME-results as the shards'
+   * own kept documents leave free.
+   */
+  private static String runRecord(TestRun run, TestRunStatus status, List<ShardProgress.Next> shards, Set<String> flakyInHistory) {
+    List<RunRecord.Entry> files = shards.stream().filter(s -> s.results() != null)
+        .flatMap(s -> s.results().files().stream().map(f -> RunRecord.Entry.of(s.status().getIndex(), f))).toList();
+    List<String> flaky = files.stream().map(RunRecord.Entry::file).filter(flakyInHistory::contains).distinct().toList();
+    RunRecord record = new RunRecord(run.getMetadata().getName(), status.getPhase().name(), status.getStartTime(),
+        status.getCompletionTime(), flaky, files);
+    int kept = shards.stream().filter(s -> s.results() != null).mapToInt(s -> s.results().value().length()).sum();
+    return RunRecordCodec.encode(record, RESULTS_ROOM_CHARS - kept);
   }
 
   /**

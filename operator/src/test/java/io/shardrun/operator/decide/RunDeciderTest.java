@@ -18,6 +18,8 @@ import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.Outcome;
 import io.shardrun.core.results.ResultsCodec;
+import io.shardrun.core.results.RunRecord;
+import io.shardrun.core.results.RunRecordCodec;
 import io.shardrun.core.results.ResultsDocument;
 import io.shardrun.core.results.ShardCounts;
 import io.shardrun.core.results.ShardState;
@@ -170,6 +172,18 @@ class RunDeciderTest {
     assertThat(decision.actions()).filteredOn(a -> a instanceof Action.RecordHistory).singleElement()
         .satisfies(a -> assertThat(((Action.RecordHistory) a).results()).hasSize(3));
     assertThat(decision.actions()).filteredOn(a -> a instanceof Action.KeepResults).hasSize(2);
+    assertThat(decision.actions()).filteredOn(a -> a instanceof Action.KeepRunRecord).singleElement().satisfies(a -> {
+      RunRecord record = RunRecordCodec.decode(((Action.KeepRunRecord) a).value(), "record");
+      assertThat(record.run()).isEqualTo("nightly");
+      assertThat(record.phase()).isEqualTo("Failed");
+      assertThat(record.finishedAt()).isEqualTo(T1.toString());
+      assertThat(record.flaky()).containsExactly("cart.json");
+      assertThat(record.files()).extracting(RunRecord.Entry::file, RunRecord.Entry::shard, RunRecord.Entry::status)
+          .containsExactlyInAnyOrder(tuple("login.json", 0, Outcome.PASSED), tuple("cart.json", 0, Outcome.FAILED),
+              tuple("search.json", 1, Outcome.PASSED));
+      assertThat(record.files()).filteredOn(f -> f.file().equals("cart.json")).singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("expected 'a' but was 'b'"));
+    });
   }
 
   @Test
