@@ -25,6 +25,23 @@ final class ClusterAccess {
   private ClusterAccess() {}
 
   /**
+   * A client configured as kubectl finds its cluster ($KUBECONFIG, ~/.kube/config, or the pod's
+   * service account), for commands a person or a CI job runs: no request is retried by the
+   * client, each gives up within seconds, so the command decides how long to keep trying.
+   */
+  static KubernetesClient client() {
+    Config config = new ConfigBuilder(Config.autoConfigure(null)).withRequestRetryBackoffLimit(0)
+        .withConnectionTimeout(5_000).withRequestTimeout(15_000).build();
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** The namespace of the kubeconfig's current context (or the pod's), else {@code default}, as kubectl picks it. */
+  static String namespace(KubernetesClient client) {
+    String namespace = client.getConfiguration().getNamespace();
+    return namespace == null || namespace.isBlank() ? "default" : namespace;
+  }
+
+  /**
    * Lists at most one TestRun where the command will work.
    *
    * @param namespaces where; empty for every namespace

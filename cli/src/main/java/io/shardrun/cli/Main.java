@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       RenderJobsCommand.class,
+      SubmitCommand.class,
+      ResultsCommand.class,
       RunCommand.class,
       ExecuteCommand.class,
       OperatorCommand.class,

@@ -3,6 +3,7 @@ package io.shardrun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -19,7 +20,7 @@ import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.render.Images;
-import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.results.RunRecord;
 import io.shardrun.core.run.Manifests;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  * process, with each Job's own args and env, against real Chromium and the example site) which
  * publishes through the API. One shard's first pod is deleted before its executor starts, and
  * the Job's replacement runs it. The operator aggregates, the phase only moving forward, and
- * records history the next run plans with.
+ * records history the next run plans with. The runs are submitted as CI does, with
+ * {@code shardrun submit --wait}, and their results read again after their pods are gone.
  */
 class OperatorEndToEndTest {
   static final String NS = "e2e";
@@ -63,19 +66,17 @@ class OperatorEndToEndTest {
   @TempDir Path dir;
 
   @Test
-  void aTestRunRunsOnTheExecutorAndTheNextRunPlansFromItsHistory() throws Exception {
+  void aSubmittedRunRunsOnTheExecutorItsResultsOutliveItsPodsAndTheNextRunPlansFromItsHistory() throws Exception {
     client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).create();
     SuiteFiles suiteFiles = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
-    client.resource(SuiteConfigMap.build("demo-suite", NS, suiteFiles)).create();
+    System.setProperty("kubeconfig", Kubeconfigs.write(dir, API.server().url("/"), NS).toString()); // the commands find the cluster as kubectl does
     Operator operator = ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
     try (StaticSite site = StaticSite.serve(Path.of("../examples/site"));
         LocalChromedriver browser = LocalChromedriver.start(BrowserTools.resolve(null, null), true)) {
-      TestRun run = testRun("first", site.baseUrl());
-      run.getSpec().getSelector().setInclude(List.of("^(home|auth)/"));
-      client.resource(run).create();
-      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == 2);
-
+      TestRun first = testRun("first", site.baseUrl());
+      first.getSpec().getSelector().setInclude(List.of("^(home|auth)/"));
       List<Phase> phases = new CopyOnWriteArrayList<>();
+      Cli submitted;
       try (var watch = client.resources(TestRun.class).inNamespace(NS).withName("first").watch(new Watcher<>() {
         @Override
         public void eventReceived(Action action, TestRun r) {
@@ -87,6 +88,9 @@ class OperatorEndToEndTest {
         @Override
         public void onClose(WatcherException cause) {}
       })) {
+        CompletableFuture<Cli> submit = submit(first, "--suite", "../examples/suite", "--junit", dir.resolve("first.xml").toString(),
+            "--report", dir.resolve("first.html").toString());
+        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems().size() == 2);
         JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(200));
         ExecutorKubelet kubelet = new ExecutorKubelet(client, NS, dir);
         List<Job> jobs = client.batch().v1().jobs().inNamespace(NS).list().getItems();
@@ -95,27 +99,35 @@ class OperatorEndToEndTest {
           pods.add(play.startPod(job));
         }
         pods.set(0, play.delete(pods.get(0), Duration.ofSeconds(1))); // before its executor ran: the Job replaces it
-        List<Process> executors = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-          executors.add(kubelet.startExecutor(jobs.get(i), pods.get(i), browser));
-        }
-        for (int i = 0; i < jobs.size(); i++) {
-          assertThat(executors.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
-          String said = Files.readString(kubelet.terminationLog(pods.get(i))); // what the kubelet copies into the pod's status
-          assertThat(play.exit(pods.get(i), executors.get(i).exitValue(), said.isEmpty() ? null : said, Duration.ofSeconds(1))).isNull();
-        }
-
-        await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-          TestRun done = client.resources(TestRun.class).inNamespace(NS).withName("first").get();
-          assertThat(done.getStatus().getPhase()).as(String.valueOf(done.getStatus().getFailures())).isEqualTo(Phase.Succeeded);
-          assertThat(done.getStatus().getSummary().getFiles()).isEqualTo(7);
-          assertThat(done.getStatus().getSummary().getPassed()).isEqualTo(7);
-          assertThat(done.getStatus().getByTag()).containsKey("smoke");
-        });
+        runExecutors(play, kubelet, jobs, pods, browser);
+        submitted = submit.get(60, TimeUnit.SECONDS);
       }
+      assertThat(submitted.exitCode()).as(submitted.out() + submitted.err()).isZero();
+      assertThat(submitted.out()).contains("configmap/demo-suite applied in e2e", "testrun.shardrun.io/first created in e2e",
+          "TestRun e2e/first Succeeded: 7 passed, 0 failed, 0 skipped, 0 errors of 7 files");
+      TestRun done = client.resources(TestRun.class).inNamespace(NS).withName("first").get();
+      assertThat(done.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+      assertThat(done.getStatus().getByTag()).containsKey("smoke");
       assertThat(phases).as("every phase the run's status showed, in order").containsSubsequence(Phase.Pending, Phase.Running, Phase.Succeeded)
           .containsOnly(Phase.Pending, Phase.Running, Phase.Succeeded);
       assertThat(phases.subList(phases.indexOf(Phase.Running), phases.size())).doesNotContain(Phase.Pending);
+      Plan firstPlan = PlanCodec.read(client.configMaps().inNamespace(NS).withName("first-plan").get().getData().get("plan.json"), "plan");
+      Map<String, String> junit = JUnitCases.of(dir.resolve("first.xml"));
+      assertThat(junit).hasSize(7);
+      firstPlan.shards().forEach(shard -> shard.paths().forEach(path ->
+          assertThat(junit).as(path).containsEntry(path, "shard-" + shard.index() + " passed")));
+      assertThat(Files.readString(dir.resolve("first.html"))).contains("Succeeded", "home/navigation.json");
+
+      // The results outlive the run's pods and Jobs.
+      client.batch().v1().jobs().inNamespace(NS).delete();
+      client.pods().inNamespace(NS).delete();
+      await().atMost(Duration.ofSeconds(10)).until(() -> client.pods().inNamespace(NS).list().getItems().isEmpty());
+      Cli results = Cli.run("results", "first", "-n", NS, "--junit", dir.resolve("again.xml").toString(), "--json");
+      assertThat(results.exitCode()).as(results.out() + results.err()).isZero();
+      RunRecord record = new ObjectMapper().readValue(results.out(), RunRecord.class); // stdout holds the JSON alone
+      assertThat(record.files()).hasSize(7).allSatisfy(f -> assertThat(f.startedMs()).isNotNull());
+      assertThat(results.err()).contains("TestRun e2e/first Succeeded");
+      assertThat(Files.readString(dir.resolve("again.xml"))).isEqualTo(Files.readString(dir.resolve("first.xml")));
 
       // The second run plans balanced from the history the first one wrote.
       ConfigMap historyMap = client.configMaps().inNamespace(NS).withName("shardrun-history-demo-suite").get();
@@ -130,8 +142,50 @@ class OperatorEndToEndTest {
           .allSatisfy(f -> assertThat(f.estimateMs()).as(f.path()).isEqualTo(expected.estimateMs(f.path())));
       assertThat(second.shards().stream().flatMap(s -> s.files().stream()).filter(f -> f.path().equals("auth/login.json")))
           .singleElement().satisfies(f -> assertThat(f.estimateMs()).isEqualTo(history.files().get("auth/login.json").get(0).durationMs()));
+
+      // A failing run, submitted from a file with generateName, as CI submits the same file again.
+      TestRun failing = testRun(null, site.baseUrl());
+      failing.getMetadata().setGenerateName("failing-");
+      failing.getSpec().setShards(1);
+      failing.getSpec().getSelector().setInclude(List.of("^shop/deliberate-failure"));
+      failing.getSpec().getSelector().setExcludeTags(List.of());
+      CompletableFuture<Cli> submitFailing = submit(failing, "--junit", dir.resolve("failing.xml").toString());
+      await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(NS).list().getItems()
+          .stream().anyMatch(j -> j.getMetadata().getName().startsWith("failing-")));
+      JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(200));
+      Job failingJob = client.batch().v1().jobs().inNamespace(NS).list().getItems().stream()
+          .filter(j -> j.getMetadata().getName().startsWith("failing-")).findFirst().orElseThrow();
+      runExecutors(play, new ExecutorKubelet(client, NS, dir), List.of(failingJob), new ArrayList<>(List.of(play.startPod(failingJob))), browser);
+      Cli failed = submitFailing.get(60, TimeUnit.SECONDS);
+      assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(1);
+      assertThat(failed.out()).containsPattern("TestRun e2e/failing-\\w{5} Failed: 0 passed, 1 failed, 0 skipped, 0 errors of 1 files");
+      assertThat(JUnitCases.of(dir.resolve("failing.xml"))).containsExactly(Map.entry("shop/deliberate-failure.json", "shard-0 failed"));
     } finally {
       operator.stop();
+      System.clearProperty("kubeconfig");
+    }
+  }
+
+  /** {@code shardrun submit -f FILE --wait ARGS} for {@code run}, in the background while the test plays the cluster. */
+  CompletableFuture<Cli> submit(TestRun run, String... args) throws Exception {
+    Path file = Files.createTempFile(dir, "testrun", ".yaml");
+    Files.writeString(file, Manifests.write(List.of(run)));
+    List<String> command = new ArrayList<>(List.of("submit", "-f", file.toString(), "--wait", "--timeout", "5m"));
+    command.addAll(List.of(args));
+    return CompletableFuture.supplyAsync(() -> Cli.run(command.toArray(String[]::new)));
+  }
+
+  /** Runs each pod's executor to its end, then ends the pod as the kubelet would. */
+  static void runExecutors(JobControllerPlay play, ExecutorKubelet kubelet, List<Job> jobs, List<Pod> pods, LocalChromedriver browser)
+      throws Exception {
+    List<Process> executors = new ArrayList<>();
+    for (int i = 0; i < jobs.size(); i++) {
+      executors.add(kubelet.startExecutor(jobs.get(i), pods.get(i), browser));
+    }
+    for (int i = 0; i < jobs.size(); i++) {
+      assertThat(executors.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
+      String said = Files.readString(kubelet.terminationLog(pods.get(i))); // what the kubelet copies into the pod's status
+      assertThat(play.exit(pods.get(i), executors.get(i).exitValue(), said.isEmpty() ? null : said, Duration.ofSeconds(1))).isNull();
     }
   }
 
