@@ -75,7 +75,7 @@ class SubmitCommandTest {
     }
     Cli submitted = submit.get(60, TimeUnit.SECONDS);
     assertThat(submitted.exitCode()).as(submitted.out() + submitted.err()).isEqualTo(2);
-    assertThat(submitted.out()).contains("TestRun errors/broken Error").contains("shard 0: ");
+    assertThat(submitted.out()).contains("TestRun errors/broken Error", "shard 0: the shard's pod failed more often than spec.retries allows (BackoffLimitExceeded)");
     assertThat(dir.resolve("broken.xml")).exists();
   }
 
@@ -113,6 +113,22 @@ class SubmitCommandTest {
     } finally {
       System.setProperty("kubeconfig", before);
     }
+  }
+
+  @Test
+  void aSignalStopsFollowingAndSaysHowToFollowAgain() throws Exception {
+    Path log = dir.resolve("interrupted.log");
+    Process submit = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+        "-Dkubeconfig=" + System.getProperty("kubeconfig"), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "submit", "-f", write(testRun("interrupted", "signals")).toString(), "--suite", "../examples/suite", "--wait")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+        .until(() -> Files.readString(log).contains("testrun.shardrun.io/interrupted created"));
+    submit.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hooks run
+    assertThat(submit.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(log)).contains("stopped following TestRun interrupted; it goes on in the cluster; follow it again with:"
+        + " shardrun results interrupted -n signals --wait");
+    assertThat(client.resources(TestRun.class).inNamespace("signals").withName("interrupted").get()).isNotNull();
   }
 
   @Test
