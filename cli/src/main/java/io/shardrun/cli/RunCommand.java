@@ -3,6 +3,7 @@ package io.shardrun.cli;
 import io.shardrun.cli.local.LocalReports;
 import io.shardrun.cli.local.Progress;
 import io.shardrun.cli.local.RunPhase;
+import io.shardrun.cli.local.SharedFile;
 import io.shardrun.cli.local.Shutdown;
 import io.shardrun.cli.local.Summary;
 import io.shardrun.cli.local.SuiteWatcher;
@@ -14,6 +15,7 @@ import io.shardrun.core.plan.BatchPolicy;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.WorkQueue;
 import io.shardrun.core.plan.WorkUnit;
+import io.shardrun.core.report.HtmlReport;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Ledger;
 import io.shardrun.core.results.LedgerEntry;
@@ -125,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--junit", paramLabel = "FILE", description = "Merged JUnit XML report. Default: <out>/<run>/junit.xml.")
   Path junit;
 
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the run's HTML report to FILE.")
+  Path report;
+
   @Option(names = "--ledger", paramLabel = "FILE", description = "Append each file's outcome of this run to FILE.")
   Path ledger;
 
@@ -234,6 +239,10 @@ final class RunCommand implements Callable<Integer> {
         flaky(past, runs), runs);
     LocalReports.write(runDir, results, junit != null ? junit : runDir.resolve("junit.xml"), ledger, history);
     out.printf("results: %s%n", runDir);
+    if (report != null) {
+      SharedFile.replace(report, HtmlReport.render(LocalRunReports.of(runDir, results, report)));
+      out.printf("report: %s%n", report);
+    }
     if (limits.runDeadlinePassed()) {
       out.printf("the run's deadline (--timeout %d s) passed: the run did not complete%n", timeout);
     }
@@ -303,6 +312,9 @@ final class RunCommand implements Callable<Integer> {
     OutputPaths.folder("--out", out);
     if (junit != null) {
       OutputPaths.file("--junit", junit);
+    }
+    if (report != null) {
+      OutputPaths.file("--report", report);
     }
     if (ledger != null) {
       OutputPaths.file("--ledger", ledger);

@@ -122,6 +122,7 @@ class PlainMessagesTest {
         Arguments.of(new String[] {"render-jobs", "-f", dir.resolve("broken.yaml").toString(), "--suite", suite}, "broken.yaml"),
         Arguments.of(new String[] {"render-jobs", "-f", dir.resolve("nameless.yaml").toString(), "--suite", suite}, "metadata.name"),
         Arguments.of(new String[] {"bench-plan", afile}, "afile"),
+        Arguments.of(new String[] {"run", suite, "--report", adir, "--out", out}, "--report"),
         // unreachable browser
         Arguments.of(new String[] {"run", suite, "--base-url", "http://127.0.0.1:1", "--out", out,
             "--chromedriver", dir.resolve("nosuch-chromedriver").toString()}, "chromedriver"),

@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * folder, forced to disk and renamed over the file. Concurrent runs never lose each other's
  * updates, and a reader, or a run killed mid-write, never sees half a file.
  */
-final class SharedFile {
+public final class SharedFile {
   /** File locks belong to the process: threads of one JVM take turns here first. */
   private static final ConcurrentHashMap<Path, Object> IN_THIS_PROCESS = new ConcurrentHashMap<>();
 
@@ -46,7 +46,7 @@ final class SharedFile {
   }
 
   /** Writes the file in one atomic step: readers see the old content or the new, never a part. */
-  static void replace(Path file, String content) throws IOException {
+  public static void replace(Path file, String content) throws IOException {
     Path target = file.toAbsolutePath().normalize();
     Files.createDirectories(target.getParent());
     Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
