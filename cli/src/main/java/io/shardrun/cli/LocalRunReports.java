@@ -1,6 +1,7 @@
 package io.shardrun.cli;
 
 import io.shardrun.cli.local.LocalReports.RunResults;
+import io.shardrun.cli.local.ResultsJson;
 import io.shardrun.core.report.RunReport;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.executor.run.Artifacts;
@@ -14,7 +15,22 @@ import java.util.stream.StreamSupport;
 
 /** The report of a local run, from its run folder: its results and the failure screenshots beside them. */
 final class LocalRunReports {
+  static final String RESULTS = "results.json";
+
   private LocalRunReports() {}
+
+  /**
+   * The report of the run in {@code runDir}, from its {@value #RESULTS}.
+   *
+   * @param reportFile where the report goes: screenshot links are relative to its folder
+   */
+  static RunReport read(Path runDir, Path reportFile) {
+    Path results = runDir.resolve(RESULTS);
+    if (!Files.exists(results)) {
+      throw new CliException("run folder " + runDir + ": no " + RESULTS + " (expected a local run's folder holding " + RESULTS + ")");
+    }
+    return of(runDir, ResultsJson.read(RunInputs.read(results, "run results"), results.toString()), reportFile);
+  }
 
   /**
    * The report of a run whose results are {@code results}, written in {@code runDir}.

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       RenderJobsCommand.class,
       RunCommand.class,
+      ReportCommand.class,
       ExecuteCommand.class,
       OperatorCommand.class,
       BenchPlanCommand.class,
