@@ -3,6 +3,7 @@ package io.shardrun.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.shardrun.cli.local.LocalReports;
+import io.shardrun.cli.local.RunPhase;
 import io.shardrun.cli.local.Summary;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
@@ -174,8 +175,8 @@ final class ExecuteCommand implements Callable<Integer> {
         ShardRunner shardRunner = new ShardRunner(suite, runner, limits, progress::finished);
         List<FileRun> runs = dynamic ? dynamicShard(client, plan, shardRunner, progress).run(shard) : shardRunner.run(shard, files);
         publisher.finish(progress.document(ShardState.DONE));
-        LocalReports.write(out, new LocalReports.RunResults("shard-" + shard, started.toString(), runs), Instant.now().toString(),
-            out.resolve("junit.xml"), null, null);
+        LocalReports.write(out, new LocalReports.RunResults("shard-" + shard, RunPhase.of(runs, true), started.toString(),
+            Instant.now().toString(), List.of(), runs), out.resolve("junit.xml"), null, null);
         spec.commandLine().getOut().print(Summary.render(runs));
         spec.commandLine().getOut().flush();
         return ExitCodes.of(runs);

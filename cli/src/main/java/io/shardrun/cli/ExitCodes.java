@@ -1,7 +1,8 @@
 package io.shardrun.cli;
 
+import io.shardrun.cli.local.RunPhase;
 import io.shardrun.core.results.FileRun;
-import io.shardrun.core.results.Outcome;
+import io.shardrun.crd.v1alpha1.Phase;
 import java.util.List;
 
 /**
@@ -18,9 +19,14 @@ final class ExitCodes {
 
   /** 2 when any file errored (results are incomplete), else 1 when any failed or was skipped, else 0. */
   static int of(List<FileRun> runs) {
-    if (runs.stream().anyMatch(r -> r.status() == Outcome.ERROR)) {
-      return USAGE_OR_INFRASTRUCTURE;
+    return of(RunPhase.of(runs, true));
+  }
+
+  /** 0 for a run that succeeded, 1 for one that failed, 2 for one that ended in error. */
+  static int of(Phase phase) {
+    if (phase == Phase.Succeeded) {
+      return PASSED;
     }
-    return runs.stream().anyMatch(r -> r.status() == Outcome.FAILED || r.status() == Outcome.SKIPPED) ? TESTS_FAILED : PASSED;
+    return phase == Phase.Failed ? TESTS_FAILED : USAGE_OR_INFRASTRUCTURE;
   }
 }

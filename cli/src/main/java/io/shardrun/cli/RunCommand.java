@@ -2,16 +2,20 @@ package io.shardrun.cli;
 
 import io.shardrun.cli.local.LocalReports;
 import io.shardrun.cli.local.Progress;
+import io.shardrun.cli.local.RunPhase;
+import io.shardrun.cli.local.SharedFile;
 import io.shardrun.cli.local.Shutdown;
 import io.shardrun.cli.local.Summary;
 import io.shardrun.cli.local.SuiteWatcher;
 import io.shardrun.core.action.Variables;
+import io.shardrun.core.history.Flaky;
 import io.shardrun.core.history.History;
 import io.shardrun.core.history.HistoryCodec;
 import io.shardrun.core.plan.BatchPolicy;
 import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.WorkQueue;
 import io.shardrun.core.plan.WorkUnit;
+import io.shardrun.core.report.HtmlReport;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Ledger;
 import io.shardrun.core.results.LedgerEntry;
@@ -23,6 +27,7 @@ import io.shardrun.core.suite.SuiteException;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
 import io.shardrun.crd.v1alpha1.HistorySpec;
+import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRunSpec;
 import io.shardrun.executor.browser.BrowserTools;
@@ -122,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--junit", paramLabel = "FILE", description = "Merged JUnit XML report. Default: <out>/<run>/junit.xml.")
   Path junit;
 
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the run's HTML report to FILE.")
+  Path report;
+
   @Option(names = "--ledger", paramLabel = "FILE", description = "Append each file's outcome of this run to FILE.")
   Path ledger;
 
@@ -184,18 +192,19 @@ final class RunCommand implements Callable<Integer> {
   private int runOnce(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir, this::writtenByRuns)).orThrow();
+    History past = readHistory();
     LocalWork work;
     int fileCount;
     int shardCount;
     if (sharding.equals(DYNAMIC)) {
-      List<WorkUnit> units = RunPlanner.queue(criteria(suite), HistorySpec.DEFAULT_WINDOW, suite, readHistory());
+      List<WorkUnit> units = RunPlanner.queue(criteria(suite), HistorySpec.DEFAULT_WINDOW, suite, past);
       fileCount = units.stream().mapToInt(u -> u.files().size()).sum();
       shardCount = Math.min(shards, units.size());
       work = LocalWork.queued(new WorkQueue(units, Set.of(), Math.max(1, shardCount),
           batch == null ? BatchPolicy.shrinking() : BatchFlag.parse("--batch", batch)), shardCount);
     } else {
       Plan plan = RunPlanner.plan(criteria(suite), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
-          HistorySpec.DEFAULT_WINDOW, suite, readHistory());
+          HistorySpec.DEFAULT_WINDOW, suite, past);
       fileCount = plan.fileCount();
       shardCount = plan.jobShards().size();
       work = LocalWork.planned(plan);
@@ -225,15 +234,26 @@ final class RunCommand implements Callable<Integer> {
     }
     out.print(Summary.render(runs));
     out.flush();
-    LocalReports.write(runDir, new LocalReports.RunResults(runId, started.toString(), runs), Instant.now().toString(),
-        junit != null ? junit : runDir.resolve("junit.xml"), ledger, history);
+    Phase phase = RunPhase.of(runs, !limits.runDeadlinePassed());
+    LocalReports.RunResults results = new LocalReports.RunResults(runId, phase, started.toString(), Instant.now().toString(),
+        flaky(past, runs), runs);
+    LocalReports.write(runDir, results, junit != null ? junit : runDir.resolve("junit.xml"), ledger, history);
     out.printf("results: %s%n", runDir);
+    if (report != null) {
+      SharedFile.replace(report, HtmlReport.render(LocalRunReports.of(runDir, results, report)));
+      out.printf("report: %s%n", report);
+    }
     if (limits.runDeadlinePassed()) {
       out.printf("the run's deadline (--timeout %d s) passed: the run did not complete%n", timeout);
     }
     out.flush();
-    // A run cut short by its deadline did not complete, whatever its last files did: infrastructure.
-    return limits.runDeadlinePassed() ? ExitCodes.USAGE_OR_INFRASTRUCTURE : ExitCodes.of(runs);
+    return ExitCodes.of(phase);
+  }
+
+  /** The run's files that the history before it shows as flaky, as the operator counts them for a TestRun. */
+  private static List<String> flaky(History past, List<FileRun> runs) {
+    Set<String> inHistory = Flaky.files(past, HistorySpec.DEFAULT_WINDOW, HistorySpec.DEFAULT_FLAKY_MIN_RUNS);
+    return runs.stream().map(FileRun::file).filter(inHistory::contains).distinct().sorted().toList();
   }
 
   /**
@@ -292,6 +312,9 @@ final class RunCommand implements Callable<Integer> {
     OutputPaths.folder("--out", out);
     if (junit != null) {
       OutputPaths.file("--junit", junit);
+    }
+    if (report != null) {
+      OutputPaths.file("--report", report);
     }
     if (ledger != null) {
       OutputPaths.file("--ledger", ledger);

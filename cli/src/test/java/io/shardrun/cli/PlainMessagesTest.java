@@ -34,6 +34,8 @@ class PlainMessagesTest {
     Files.write(dir.resolve("bad-suite/binary.json"), new byte[] {(byte) 0xff, 0, 1});
     Files.writeString(dir.resolve("bad-suite/typo.json"), "{\"steps\": [{\"command\": \"clik\"}]");
     Files.writeString(dir.resolve("afile"), "x\n");
+    Files.createDirectories(dir.resolve("bad-run"));
+    Files.writeString(dir.resolve("bad-run/results.json"), "{\"run\": \"r\", \"startedAt\": 1, \"files\": [{\"status\": \"maybe\"}]}");
     Files.createDirectories(dir.resolve("adir"));
     Files.writeString(dir.resolve("history.json"), "{\"version\": 1, \"files\": {\"a.json\": [{\"durationMs\": \"soon\"}]}}");
     Files.writeString(dir.resolve("testrun.yaml"), """
@@ -122,6 +124,11 @@ class PlainMessagesTest {
         Arguments.of(new String[] {"render-jobs", "-f", dir.resolve("broken.yaml").toString(), "--suite", suite}, "broken.yaml"),
         Arguments.of(new String[] {"render-jobs", "-f", dir.resolve("nameless.yaml").toString(), "--suite", suite}, "metadata.name"),
         Arguments.of(new String[] {"bench-plan", afile}, "afile"),
+        Arguments.of(new String[] {"run", suite, "--report", adir, "--out", out}, "--report"),
+        Arguments.of(new String[] {"report", dir.resolve("nosuch").toString(), "-o", dir.resolve("r.html").toString()}, "nosuch"),
+        Arguments.of(new String[] {"report", adir, "-o", dir.resolve("r.html").toString()}, "results.json"),
+        Arguments.of(new String[] {"report", dir.resolve("bad-run").toString(), "-o", dir.resolve("r.html").toString()}, "bad-run"),
+        Arguments.of(new String[] {"report", adir, "-o", adir}, "-o"),
         // unreachable browser
         Arguments.of(new String[] {"run", suite, "--base-url", "http://127.0.0.1:1", "--out", out,
             "--chromedriver", dir.resolve("nosuch-chromedriver").toString()}, "chromedriver"),

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every output path and shared file of {@code shardrun run} is checked before the first browser
@@ -32,11 +34,12 @@ class RunChecksBeforeWorkTest {
     return Cli.run(args.toArray(String[]::new));
   }
 
-  @Test
-  void aJunitPathThatIsAFolder() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"--junit", "--report", "--history"})
+  void aFilePathThatIsAFolder(String flag) throws Exception {
     Path folder = Files.createDirectories(dir.resolve("reports"));
 
-    assertRefused(run("--junit", folder.toString()), "error: --junit " + folder + ": is a folder; expected a file\n");
+    assertRefused(run(flag, folder.toString()), "error: " + flag + " " + folder + ": is a folder; expected a file\n");
   }
 
   @Test
@@ -50,19 +53,13 @@ class RunChecksBeforeWorkTest {
     assertThat(file).hasContent("x");
   }
 
-  @Test
-  void aFolderInsideAFile() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"--ledger", "--report"})
+  void aFolderInsideAFile(String flag) throws Exception {
     Path file = Files.writeString(dir.resolve("afile"), "x");
 
-    assertRefused(run("--ledger", file.resolve("ledger.tsv").toString()),
-        "error: --ledger " + file.resolve("ledger.tsv") + ": " + file + " is a file, so no folder can be made inside it\n");
-  }
-
-  @Test
-  void aHistoryThatIsAFolder() throws Exception {
-    Path folder = Files.createDirectories(dir.resolve("history"));
-
-    assertRefused(run("--history", folder.toString()), "error: --history " + folder + ": is a folder; expected a file\n");
+    assertRefused(run(flag, file.resolve("out.txt").toString()),
+        "error: " + flag + " " + file.resolve("out.txt") + ": " + file + " is a file, so no folder can be made inside it\n");
   }
 
   @Test

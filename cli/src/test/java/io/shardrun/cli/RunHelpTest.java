@@ -22,7 +22,7 @@ class RunHelpTest {
     String help = Cli.run("run", "--help").out();
 
     assertThat(help).contains("--shards", "--sharding", "--parallel", "--tag", "--exclude-tag", "--include", "--exclude",
-        "--changed-since", "--base-url", "--serve", "--env", "--out", "--junit", "--ledger", "--rerun-failed", "--history",
+        "--changed-since", "--base-url", "--serve", "--env", "--out", "--junit", "--report", "--ledger", "--rerun-failed", "--history",
         "--timeout", "--file-timeout", "--wait", "--watch", "--chromedriver", "--chromium");
   }
 }

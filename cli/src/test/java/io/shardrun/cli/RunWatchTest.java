@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code shardrun run --watch}: runs again when the suite changes, until stopped. */
+/** {@code shardrun run --watch}: runs again when the suite changes, until stopped, each run writing its reports. */
 class RunWatchTest {
   private static final String VALID = """
       {"steps": [{"command": "open", "target": "${BASE_URL}/index.html"}]}""";
@@ -40,9 +40,11 @@ class RunWatchTest {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "run", dir.resolve("suite").toString(), "--watch", "--serve", "../examples/site",
-        "--out", dir.resolve("out").toString(), "--history", dir.resolve("h.json").toString()));
+        "--out", dir.resolve("out").toString(), "--history", dir.resolve("h.json").toString(),
+        "--report", dir.resolve("report.html").toString()));
     run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     awaitLog(log, "1 files on 1 shards", 1, "watching");
+    assertThat(dir.resolve("report.html")).content().contains("data-file=\"home/index.json\"").doesNotContain("new.json");
 
     Files.writeString(suite.resolve("new.json"), VALID);
     awaitLog(log, "2 files on 1 shards", 1, "watching");
@@ -54,6 +56,7 @@ class RunWatchTest {
     Files.writeString(suite.resolve("new.json"), VALID);
     awaitLog(log, "2 files on 1 shards", 2, "watching");
     assertThat(Files.readString(log)).contains("new.json");
+    assertThat(dir.resolve("report.html")).as("the report of the last run").content().contains("data-file=\"home/new.json\"");
   }
 
   /**

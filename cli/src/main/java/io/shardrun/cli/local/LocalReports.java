@@ -1,8 +1,6 @@
 package io.shardrun.cli.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.shardrun.core.history.History;
 import io.shardrun.core.history.HistoryCodec;
 import io.shardrun.core.history.HistoryMerge;
@@ -10,6 +8,7 @@ import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.JUnitXml;
 import io.shardrun.core.results.Ledger;
+import io.shardrun.crd.v1alpha1.Phase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,29 +24,30 @@ import java.util.stream.Collectors;
  * the history may be shared by runs going on at the same time: they are {@link SharedFile}s.
  */
 public final class LocalReports {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private LocalReports() {}
 
   /**
-   * The document written to {@code results.json}.
+   * The document written to {@code results.json} ({@link ResultsJson}).
    *
+   * @param phase how the run ended: {@code Succeeded}, {@code Failed} or {@code Error} ({@link RunPhase})
    * @param startedAt when the run started, ISO-8601; also the ledger's time
+   * @param finishedAt when the run finished, ISO-8601: its history records' time
+   * @param flaky the run's files that the history before it shows as flaky
    */
-  public record RunResults(String run, String startedAt, List<FileRun> files) {}
+  @JsonPropertyOrder({"run", "phase", "startedAt", "finishedAt", "flaky", "files"})
+  public record RunResults(String run, Phase phase, String startedAt, String finishedAt, List<String> flaky, List<FileRun> files) {}
 
   /**
-   * @param finishedAt when the run finished, ISO-8601: its history records' time
    * @param junit the merged report's path (default {@code <runDir>/junit.xml})
    * @param ledger appended to when not null
    * @param history read, merged and written back when not null
    * @throws IllegalArgumentException when the ledger or history is not one (any more): it is left as is
    */
-  public static void write(Path runDir, RunResults results, String finishedAt, Path junit, Path ledger, Path history)
+  public static void write(Path runDir, RunResults results, Path junit, Path ledger, Path history)
       throws IOException {
     List<FileRun> runs = results.files();
     Files.createDirectories(runDir);
-    SharedFile.replace(runDir.resolve("results.json"), json(results));
+    SharedFile.replace(runDir.resolve("results.json"), ResultsJson.write(results));
     Map<Integer, List<FileRun>> byShard = runs.stream()
         .collect(Collectors.groupingBy(FileRun::shard, TreeMap::new, Collectors.toList()));
     for (Map.Entry<Integer, List<FileRun>> shard : byShard.entrySet()) {
@@ -62,17 +62,9 @@ public final class LocalReports {
     if (history != null) {
       SharedFile.update(history, current -> {
         History before = current == null ? History.empty() : HistoryCodec.read(current, history.toString());
-        return HistoryCodec.write(HistoryMerge.merge(before, fileResults, finishedAt,
+        return HistoryCodec.write(HistoryMerge.merge(before, fileResults, results.finishedAt(),
             HistoryMerge.DEFAULT_KEEP_PER_FILE, HistoryMerge.CLUSTER_MAX_BYTES));
       });
-    }
-  }
-
-  private static String json(RunResults results) {
-    try {
-      return JSON.writeValueAsString(results);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

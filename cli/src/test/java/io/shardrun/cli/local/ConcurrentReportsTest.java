@@ -8,6 +8,7 @@ import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Ledger;
 import io.shardrun.core.results.LedgerEntry;
 import io.shardrun.core.results.Outcome;
+import io.shardrun.crd.v1alpha1.Phase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class ConcurrentReportsTest {
   static void writeRun(Path dir, String runId) throws Exception {
     FileRun passed = new FileRun("shop/cart.json", "cart", 0, Outcome.PASSED, 1000, 1, List.of(), null, null, List.of(), 0);
     String now = Instant.now().toString();
-    LocalReports.write(dir.resolve(runId), new LocalReports.RunResults(runId, now, List.of(passed)), now,
+    LocalReports.write(dir.resolve(runId), new LocalReports.RunResults(runId, Phase.Succeeded, now, now, List.of(), List.of(passed)),
         dir.resolve("junit.xml"), dir.resolve("ledger.tsv"), dir.resolve("history.json"));
   }
 

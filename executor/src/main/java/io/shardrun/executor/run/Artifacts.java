@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * outside that folder is refused: a suite cannot write elsewhere on the machine or in the pod.
  */
 public final class Artifacts {
+  /** The screenshot of the page when a step failed, in the file's folder. */
+  public static final String FAILURE_SCREENSHOT = "failure.png";
+
   private final Path dir;
 
   private Artifacts(Path dir) {

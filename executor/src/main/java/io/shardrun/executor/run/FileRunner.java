@@ -196,7 +196,7 @@ public final class FileRunner {
 
   private static void screenshotOnFailure(BrowserSession session, Artifacts artifacts) {
     try {
-      artifacts.save("failure.png", ((TakesScreenshot) session.driver()).getScreenshotAs(OutputType.BYTES));
+      artifacts.save(Artifacts.FAILURE_SCREENSHOT, ((TakesScreenshot) session.driver()).getScreenshotAs(OutputType.BYTES));
     } catch (RuntimeException e) {
       // The failure is what matters; a screenshot that cannot be taken is not a second failure.
     }
