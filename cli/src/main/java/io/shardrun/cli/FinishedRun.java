@@ -80,9 +80,14 @@ final class FinishedRun {
       out.println("wrote " + junit);
     }
     if (report != null) {
-      SharedFile.replace(report, HtmlReport.render(RunReport.of(record)));
+      SharedFile.replace(report, HtmlReport.render(report()));
       out.println("wrote " + report);
     }
+  }
+
+  /** What the HTML report shows of it. */
+  RunReport report() {
+    return RunReport.of(record);
   }
 
   String json() {

@@ -160,6 +160,15 @@ class OperatorEndToEndTest {
       assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(1);
       assertThat(failed.out()).containsPattern("TestRun e2e/failing-\\w{5} Failed: 0 passed, 1 failed, 0 skipped, 0 errors of 1 files");
       assertThat(JUnitCases.of(dir.resolve("failing.xml"))).containsExactly(Map.entry("shop/deliberate-failure.json", "shard-0 failed"));
+
+      // Reports of TestRuns by name: the run's own, as submit wrote it, and the two side by side.
+      String failingName = client.resources(TestRun.class).inNamespace(NS).list().getItems().stream()
+          .map(r -> r.getMetadata().getName()).filter(n -> n.startsWith("failing-")).findFirst().orElseThrow();
+      assertThat(Cli.run("report", "first", "-n", NS, "-o", dir.resolve("by-name.html").toString()).exitCode()).isZero();
+      assertThat(Files.readString(dir.resolve("by-name.html"))).isEqualTo(Files.readString(dir.resolve("first.html")));
+      Cli compared = Cli.run("report", "first", failingName, "-n", NS, "-o", dir.resolve("compared.html").toString());
+      assertThat(compared.exitCode()).as(compared.err()).isZero();
+      assertThat(Files.readString(dir.resolve("compared.html"))).contains("first", failingName, "Succeeded", "Failed");
     } finally {
       operator.stop();
       System.clearProperty("kubeconfig");

@@ -43,10 +43,19 @@ class ReportCommandTest {
   void aRunThatIsNoFolder() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.txt"), "x");
 
-    assertRefused(Cli.run("report", run.toString(), "nosuch", "-o", output.toString()),
-        "error: no run folder nosuch (expected a local run's folder holding results.json)\n");
     assertRefused(Cli.run("report", file.toString(), "-o", output.toString()),
-        "error: no run folder " + file + " (expected a local run's folder holding results.json)\n");
+        "error: no run folder " + file + " (expected a local run's folder holding results.json, or a finished TestRun's name)\n");
+    // A name that could be a TestRun's is looked for on the cluster too: here, none answers.
+    System.setProperty("kubeconfig", Kubeconfigs.write(dir, "http://127.0.0.1:1/", "qa").toString());
+    try {
+      Cli cli = Cli.run("report", run.toString(), "nosuch", "-o", output.toString());
+      assertThat(cli.exitCode()).isEqualTo(2);
+      assertThat(cli.err()).startsWith("error: no run folder nosuch (expected a local run's folder holding results.json, or a finished"
+          + " TestRun's name); as a TestRun: cannot reach the Kubernetes API server at http://127.0.0.1:1/");
+      assertThat(output).doesNotExist();
+    } finally {
+      System.clearProperty("kubeconfig");
+    }
   }
 
   @Test

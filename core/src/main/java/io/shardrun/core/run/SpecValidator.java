@@ -91,6 +91,11 @@ public final class SpecValidator {
     return problems;
   }
 
+  /** Whether {@code value} can name a Kubernetes object (a DNS subdomain). */
+  public static boolean isObjectName(String value) {
+    return value != null && value.length() <= MAX_NAME && DNS_SUBDOMAIN.matcher(value).matches();
+  }
+
   private static void dnsName(List<String> problems, String field, String value, String expected) {
     if (value != null && value.length() > MAX_NAME) {
       problems.add(field + ": at most " + MAX_NAME + " characters (found " + value.length() + ")");
