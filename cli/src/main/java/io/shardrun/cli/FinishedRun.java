@@ -105,8 +105,7 @@ final class FinishedRun {
 
   /** 0 for Succeeded, 1 for Failed, 2 for Error. */
   int exitCode() {
-    Phase phase = run.getStatus().getPhase();
-    return phase == Phase.Succeeded ? ExitCodes.PASSED : phase == Phase.Failed ? ExitCodes.TESTS_FAILED : ExitCodes.USAGE_OR_INFRASTRUCTURE;
+    return ExitCodes.of(run.getStatus().getPhase());
   }
 
   /** One line: the run, its phase and why, as the run's Complete condition and its shards say. */
