@@ -17,6 +17,9 @@ import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.BrowserTools;
 import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.browser.SessionFactory;
+import io.shardrun.crd.v1alpha1.Isolation;
+import io.shardrun.executor.browser.ContextSessions;
+import io.shardrun.executor.local.LocalBrowsers;
 import io.shardrun.executor.local.LocalRun;
 import io.shardrun.executor.local.LocalWork;
 import io.shardrun.executor.run.RunLimits;
@@ -29,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -47,12 +51,13 @@ import picocli.CommandLine.Spec;
 @picocli.CommandLine.Command(name = "bench-executor", description =
     "Benchmark the executor on this machine. (1) Wall time of the example suite (without tag " + BenchExecutorCommand.EXCLUDED_TAG
         + ") against the example site, planned and run as 'shardrun run' does with parallel = shards:"
-        + " median, min and max of --repeat runs per shard count (shard counts interleaved) and the speed-up"
-        + " against 1 shard; a run where any file did not pass counts as failed, not as a time. (2) In one"
+        + " median, min and max of --repeat runs per shard count and isolation (context, session; interleaved), the"
+        + " speed-up against 1 shard and context against session; a run where any file did not pass counts as failed,"
+        + " not as a time. (2) In one"
         + " browser session on " + BenchExecutorCommand.PAGE + ": the median time of assertText and type steps"
         + " through StepRunner against the same WebDriver calls made directly, alternating in "
         + BenchExecutorCommand.ROUNDS + " rounds after a warm-up; and the median time to open and close a"
-        + " session, which FileRunner does once per file.")
+        + " session, and a user context in one browser, which FileRunner does once per file (isolation: session, context).")
 final class BenchExecutorCommand implements Callable<Integer> {
   static final String EXCLUDED_TAG = "demo-failure";
   static final String PAGE = "form.html";
@@ -133,29 +138,33 @@ final class BenchExecutorCommand implements Callable<Integer> {
   private void suiteTable(PrintWriter out, Suite suite, List<Plan> plans, int[] shardCounts, String baseUrl,
       BrowserTools tools) throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    List<List<Double>> seconds = new ArrayList<>();
-    plans.forEach(p -> seconds.add(new ArrayList<>()));
+    Isolation[] modes = Isolation.values();
+    List<List<Double>> seconds = new ArrayList<>(); // by shard count, then isolation
+    plans.forEach(p -> Arrays.stream(modes).forEach(m -> seconds.add(new ArrayList<>())));
     List<String> failures = new ArrayList<>();
     Path artifacts = Files.createTempDirectory("shardrun-bench-executor-");
     try {
       for (int r = 1; r <= repeat; r++) {
-        for (int i = 0; i < plans.size(); i++) {
+        for (int c = 0; c < plans.size() * modes.length; c++) {
+          int i = c / modes.length;
+          Isolation mode = modes[(c + r) % modes.length]; // which mode goes first alternates from run to run
+          int cell = i * modes.length + mode.ordinal();
           int shards = shardCounts[i];
           RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
-          LocalRun run = new LocalRun(suite, LocalWork.planned(plans.get(i)), Map.of("BASE_URL", baseUrl), limits, tools, true,
-              artifacts.resolve(shards + "-shards-run-" + r));
+          LocalRun run = new LocalRun(suite, LocalWork.planned(plans.get(i)), Map.of("BASE_URL", baseUrl), limits,
+              new LocalBrowsers(tools, true, mode, notice -> { }), artifacts.resolve(shards + "-shards-" + mode.wireName() + "-run-" + r));
           long start = System.nanoTime();
           List<FileRun> runs = run.run(shards, file -> {});
           double elapsed = (System.nanoTime() - start) / 1e9;
           List<String> bad = runs.stream().filter(f -> f.status() != Outcome.PASSED)
               .map(f -> f.file() + " " + f.status().label() + ": " + f.message()).toList();
           if (bad.isEmpty() && runs.size() == plans.get(i).fileCount()) {
-            seconds.get(i).add(elapsed);
+            seconds.get(cell).add(elapsed);
           } else {
-            failures.add(String.format(Locale.ROOT, "%d shards, run %d: %d of %d files passed; %s", shards, r,
+            failures.add(String.format(Locale.ROOT, "%d shards, %s, run %d: %d of %d files passed; %s", shards, mode.wireName(), r,
                 runs.size() - bad.size(), plans.get(i).fileCount(), String.join("; ", bad)));
           }
-          err.printf(Locale.ROOT, "%d shards, run %d/%d: %s%n", shards, r, repeat,
+          err.printf(Locale.ROOT, "%d shards, %s, run %d/%d: %s%n", shards, mode.wireName(), r, repeat,
               bad.isEmpty() ? String.format(Locale.ROOT, "%.2f s", elapsed) : "failed");
           err.flush();
         }
@@ -166,25 +175,38 @@ final class BenchExecutorCommand implements Callable<Integer> {
 
     out.printf("suite: %d files of %s (without tag %s) against %s, %d runs per shard count, parallel = shards%n",
         plans.get(0).fileCount(), suiteDir, EXCLUDED_TAG, siteDir, repeat);
-    String row = "%6s %7s %9s %7s %7s %9s%n";
-    out.printf(row, "shards", "passed", "median s", "min s", "max s", "speed-up");
-    Double oneShard = null;
+    out.println("speed-up: against the same isolation at 1 shard; context/session: median wall time of context against session"
+        + " at the same shard count");
+    String row = "%6s %9s %7s %9s %7s %7s %9s %15s%n";
+    out.printf(row, "shards", "isolation", "passed", "median s", "min s", "max s", "speed-up", "context/session");
     for (int i = 0; i < shardCounts.length; i++) {
-      if (shardCounts[i] == 1 && !seconds.get(i).isEmpty()) {
-        oneShard = Stats.of(toArray(seconds.get(i))).median();
+      for (Isolation mode : modes) {
+        List<Double> times = seconds.get(i * modes.length + mode.ordinal());
+        String passed = times.size() + "/" + repeat;
+        if (times.isEmpty()) {
+          out.printf(row, shardCounts[i], mode.wireName(), passed, "failed", "-", "-", "-", "-");
+          continue;
+        }
+        Stats s = Stats.of(toArray(times));
+        Double oneShard = median(seconds, shardCounts, modes, 1, mode);
+        Double session = median(seconds, shardCounts, modes, shardCounts[i], Isolation.SESSION);
+        out.printf(row, shardCounts[i], mode.wireName(), passed, fmt2(s.median()), fmt2(s.min()), fmt2(s.max()),
+            oneShard == null ? "-" : fmt2(oneShard / s.median()),
+            mode == Isolation.CONTEXT && session != null ? fmt2(s.median() / session) : "-");
       }
-    }
-    for (int i = 0; i < shardCounts.length; i++) {
-      String passed = seconds.get(i).size() + "/" + repeat;
-      if (seconds.get(i).isEmpty()) {
-        out.printf(row, shardCounts[i], passed, "failed", "-", "-", "-");
-        continue;
-      }
-      Stats s = Stats.of(toArray(seconds.get(i)));
-      out.printf(row, shardCounts[i], passed, fmt2(s.median()), fmt2(s.min()), fmt2(s.max()),
-          oneShard == null ? "-" : fmt2(oneShard / s.median()));
     }
     failures.forEach(f -> out.println("failed: " + f));
+  }
+
+  /** The median wall time at {@code shards} shards in {@code mode}; null when not timed or every run failed. */
+  private static Double median(List<List<Double>> seconds, int[] shardCounts, Isolation[] modes, int shards, Isolation mode) {
+    for (int i = 0; i < shardCounts.length; i++) {
+      List<Double> times = seconds.get(i * modes.length + mode.ordinal());
+      if (shardCounts[i] == shards && !times.isEmpty()) {
+        return Stats.of(toArray(times)).median();
+      }
+    }
+    return null;
   }
 
   // ---- (2) per-step overhead and session cost
@@ -196,6 +218,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
     List<Double> executorAssert = new ArrayList<>();
     List<Double> executorType = new ArrayList<>();
     List<Double> sessionMs = new ArrayList<>();
+    List<Double> contextMs = new ArrayList<>();
     try (LocalChromedriver chromedriver = LocalChromedriver.start(tools, true)) {
       SessionFactory factory = chromedriver.sessions();
       try (BrowserSession session = factory.open(RunLimits.DEFAULT_FILE_TIMEOUT)) {
@@ -232,10 +255,16 @@ final class BenchExecutorCommand implements Callable<Integer> {
           }
         }
       }
-      for (int i = 0; i < sessions; i++) {
-        long start = System.nanoTime();
-        factory.open(RunLimits.DEFAULT_FILE_TIMEOUT).close();
-        sessionMs.add((System.nanoTime() - start) / 1e6);
+      try (ContextSessions contexts = new ContextSessions(factory, Isolation.CONTEXT, notice -> { })) {
+        contexts.open(RunLimits.DEFAULT_FILE_TIMEOUT, null).close(); // starts the shared browser: once per shard, not per file
+        for (int i = 0; i < sessions; i++) { // alternating, so both see the same machine
+          long start = System.nanoTime();
+          factory.open(RunLimits.DEFAULT_FILE_TIMEOUT).close();
+          sessionMs.add((System.nanoTime() - start) / 1e6);
+          start = System.nanoTime();
+          contexts.open(RunLimits.DEFAULT_FILE_TIMEOUT, null).close();
+          contextMs.add((System.nanoTime() - start) / 1e6);
+        }
       }
     }
 
@@ -247,8 +276,11 @@ final class BenchExecutorCommand implements Callable<Integer> {
     stepRow(out, row, "type id=full-name x", directType, executorType);
     stepRow(out, row, "per step (both, pair / 2)", halfPairs(directAssert, directType), halfPairs(executorAssert, executorType));
     Stats s = Stats.of(toArray(sessionMs));
-    out.printf(Locale.ROOT, "session open + close: median %.0f ms, min %.0f ms, max %.0f ms (%d sessions; one per file)%n",
+    out.printf(Locale.ROOT, "session open + close: median %.0f ms, min %.0f ms, max %.0f ms (%d sessions; isolation: session, one per file)%n",
         s.median(), s.min(), s.max(), s.count());
+    Stats c = Stats.of(toArray(contextMs));
+    out.printf(Locale.ROOT, "context open + close: median %.0f ms, min %.0f ms, max %.0f ms (%d contexts; isolation: context, one per file)"
+        + "; context/session %.2f%n", c.median(), c.min(), c.max(), c.count(), c.median() / s.median());
   }
 
   /** Runs both steps {@code n} times, adding each one's time in microseconds. */

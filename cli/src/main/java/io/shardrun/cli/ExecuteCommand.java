@@ -19,7 +19,9 @@ import io.shardrun.executor.assignment.AssignmentException;
 import io.shardrun.executor.assignment.AssignmentWait;
 import io.shardrun.executor.assignment.PodAssignmentReader;
 import io.shardrun.executor.browser.BrowserUnavailableException;
+import io.shardrun.crd.v1alpha1.Isolation;
 import io.shardrun.executor.browser.ChromeArgs;
+import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.browser.WebDriverStatus;
 import io.shardrun.executor.publish.DebouncedPublisher;
@@ -111,6 +113,10 @@ final class ExecuteCommand implements Callable<Integer> {
           + " A listed name the environment does not set stays undefined.")
   List<String> variableNames = List.of();
 
+  @Option(names = "--isolation", paramLabel = "context|session", converter = IsolationFlag.class, defaultValue = "context",
+      description = IsolationFlag.DESCRIPTION)
+  Isolation isolation;
+
   @Option(names = "--termination-log", paramLabel = "FILE",
       description = "Where an error that ends the shard is also written, on one line, when the file exists: the container's"
           + " termination message. Default: " + JobRenderer.TERMINATION_LOG + ".")
@@ -164,13 +170,14 @@ final class ExecuteCommand implements Callable<Integer> {
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       PodAnnotationPublisher ownPod = new PodAnnotationPublisher(client, podNamespace, podName);
-      try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn)) {
+      RemoteSessions browsers = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
+      try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn);
+          ContextSessions sessions = new ContextSessions(browsers, isolation, this::warn)) {
         ShardProgress progress = dynamic ? ShardProgress.dynamic(shard, started, publisher)
             : ShardProgress.planned(shard, files.size(), started, publisher);
         // Before any file: a pod the executor cannot write to stops the shard now, not after its
         // last file, when its results could no longer be delivered.
         ownPod.publish(progress.document(ShardState.RUNNING));
-        RemoteSessions sessions = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
         FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
         ShardRunner shardRunner = new ShardRunner(suite, runner, limits, progress::finished);
         List<FileRun> runs = dynamic ? dynamicShard(client, plan, shardRunner, progress).run(shard) : shardRunner.run(shard, files);

@@ -31,6 +31,8 @@ import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRunSpec;
 import io.shardrun.executor.browser.BrowserTools;
+import io.shardrun.crd.v1alpha1.Isolation;
+import io.shardrun.executor.local.LocalBrowsers;
 import io.shardrun.executor.local.LocalRun;
 import io.shardrun.executor.local.LocalWork;
 import io.shardrun.executor.run.RunLimits;
@@ -74,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--shards", paramLabel = "N", description = "Number of shards (1 to 1000). Default: 1.")
   int shards = 1;
+
+  @Option(names = "--isolation", paramLabel = "context|session", converter = IsolationFlag.class, defaultValue = "context",
+      description = IsolationFlag.DESCRIPTION)
+  Isolation isolation;
 
   @Option(names = "--sharding", paramLabel = "hash|balanced|dynamic", description = "How files are spread over shards:"
       + " planned up front by hash or balanced estimates, or dynamic: each shard takes batches from a queue as it"
@@ -224,7 +230,9 @@ final class RunCommand implements Callable<Integer> {
     Progress progress = new Progress(out, System.console() != null, fileCount, System::currentTimeMillis);
     List<FileRun> runs;
     try {
-      runs = new LocalRun(suite, work, environment, limits, tools, loopbackOnly(environment), runDir).run(workers, progress::finished);
+      LocalBrowsers browsers = new LocalBrowsers(tools, loopbackOnly(environment), isolation,
+          notice -> spec.commandLine().getErr().println("note: " + notice));
+      runs = new LocalRun(suite, work, environment, limits, browsers, runDir).run(workers, progress::finished);
     } finally {
       progress.close();
     }

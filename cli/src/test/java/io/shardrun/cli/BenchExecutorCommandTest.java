@@ -25,21 +25,28 @@ class BenchExecutorCommandTest {
 
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
     List<String> lines = cli.out().lines().toList();
-    assertThat(lines).hasSize(11);
+    assertThat(lines).hasSize(15);
     assertThat(lines.get(0)).isEqualTo("suite: 2 files of " + SUITE + " (without tag demo-failure) against " + SITE
         + ", 1 runs per shard count, parallel = shards");
-    assertThat(lines.get(1).trim().split("\\s+")).containsExactly("shards", "passed", "median", "s", "min", "s", "max", "s", "speed-up");
-    assertThat(lines.get(2)).matches(" +1 +1/1( +" + NUMBER + "){3} +1\\.00");
-    assertThat(lines.get(3)).matches(" +2 +1/1( +" + NUMBER + "){4}");
-    assertThat(lines.get(4)).isEmpty();
-    assertThat(lines.get(5)).isEqualTo("steps: 5 of each command per mode in one session on form.html,"
+    assertThat(lines.get(1)).startsWith("speed-up: against the same isolation at 1 shard;");
+    assertThat(lines.get(2).trim().split("\\s+")).containsExactly("shards", "isolation", "passed", "median", "s", "min", "s", "max", "s",
+        "speed-up", "context/session");
+    assertThat(lines.get(3)).matches(" +1 +context +1/1( +" + NUMBER + "){3} +1\\.00 +" + NUMBER);
+    assertThat(lines.get(4)).matches(" +1 +session +1/1( +" + NUMBER + "){3} +1\\.00 +-");
+    assertThat(lines.get(5)).matches(" +2 +context +1/1( +" + NUMBER + "){5}");
+    assertThat(lines.get(6)).matches(" +2 +session +1/1( +" + NUMBER + "){4} +-");
+    assertThat(lines.get(7)).isEmpty();
+    assertThat(lines.get(8)).isEqualTo("steps: 5 of each command per mode in one session on form.html,"
         + " 5 alternating rounds after a warm-up");
-    assertThat(lines.get(6).trim().split("\\s+")).containsExactly("step", "(median)", "direct", "us", "executor", "us", "executor/direct");
-    assertThat(lines.get(7)).matches("assertText id=summary +\\d+ +\\d+ +" + NUMBER);
-    assertThat(lines.get(8)).matches("type id=full-name x +\\d+ +\\d+ +" + NUMBER);
-    assertThat(lines.get(9)).matches("per step \\(both, pair / 2\\) +\\d+ +\\d+ +" + NUMBER);
-    assertThat(lines.get(10)).matches("session open \\+ close: median \\d+ ms, min \\d+ ms, max \\d+ ms \\(2 sessions; one per file\\)");
-    assertThat(cli.err()).contains("1 shards, run 1/1: ", "2 shards, run 1/1: ");
+    assertThat(lines.get(9).trim().split("\\s+")).containsExactly("step", "(median)", "direct", "us", "executor", "us", "executor/direct");
+    assertThat(lines.get(10)).matches("assertText id=summary +\\d+ +\\d+ +" + NUMBER);
+    assertThat(lines.get(11)).matches("type id=full-name x +\\d+ +\\d+ +" + NUMBER);
+    assertThat(lines.get(12)).matches("per step \\(both, pair / 2\\) +\\d+ +\\d+ +" + NUMBER);
+    assertThat(lines.get(13)).matches("session open \\+ close: median \\d+ ms, min \\d+ ms, max \\d+ ms \\(2 sessions; isolation: session,"
+        + " one per file\\)");
+    assertThat(lines.get(14)).matches("context open \\+ close: median \\d+ ms, min \\d+ ms, max \\d+ ms \\(2 contexts; isolation: context,"
+        + " one per file\\); context/session " + NUMBER);
+    assertThat(cli.err()).contains("1 shards, context, run 1/1: ", "1 shards, session, run 1/1: ", "2 shards, context, run 1/1: ");
   }
 
   @Test
@@ -58,9 +65,10 @@ class BenchExecutorCommandTest {
 
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
     List<String> lines = cli.out().lines().toList();
-    assertThat(lines.get(2).trim().split("\\s+")).containsExactly("1", "0/1", "failed", "-", "-", "-");
-    assertThat(lines.get(3)).startsWith("failed: 1 shards, run 1: 0 of 1 files passed; wrong.json failed: ")
-        .contains("expected 'Saved' but was 'Not saved yet'");
+    assertThat(lines.get(3).trim().split("\\s+")).containsExactly("1", "context", "0/1", "failed", "-", "-", "-", "-");
+    assertThat(lines.get(4).trim().split("\\s+")).containsExactly("1", "session", "0/1", "failed", "-", "-", "-", "-");
+    assertThat(lines.subList(5, 7)).allSatisfy(line -> assertThat(line).matches("failed: 1 shards, (context|session), run 1: 0 of 1 files"
+        + " passed; wrong.json failed: .*expected 'Saved' but was 'Not saved yet'.*"));
   }
 
   @Test

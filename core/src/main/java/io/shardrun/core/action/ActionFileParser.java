@@ -1,5 +1,6 @@
 package io.shardrun.core.action;
 
+import io.shardrun.crd.v1alpha1.Isolation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.FileSystems;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ActionFileParser {
   private static final Set<String> FIELDS = Set.of("meta", "steps");
   private static final Set<String> META_FIELDS =
-      Set.of("name", "tags", "depends_on", "serial", "timeout_s", "retries", "covers");
+      Set.of("name", "tags", "depends_on", "serial", "timeout_s", "retries", "covers", "isolation");
 
   private final TemplateLibrary templates;
 
@@ -52,7 +53,7 @@ public final class ActionFileParser {
   private Meta readMeta(String path, ObjectNode root, JsonReader reader) {
     ObjectNode meta = reader.object(root, null, "meta").orElse(null);
     if (meta == null) {
-      return new Meta(path, List.of(), List.of(), false, null, 0, List.of());
+      return new Meta(path, List.of(), List.of(), false, null, 0, List.of(), null);
     }
     reader.rejectUnknown(meta, "meta", META_FIELDS);
     List<String> covers = reader.stringList(meta, "meta", "covers");
@@ -71,7 +72,17 @@ public final class ActionFileParser {
         // A file limit of 0 s would stop every file before its first step.
         reader.wholeNumber(meta, "meta", "timeout_s", 1).orElse(null),
         reader.wholeNumber(meta, "meta", "retries", 0).orElse(0),
-        covers);
+        covers,
+        isolation(meta, reader));
+  }
+
+  private static Isolation isolation(ObjectNode meta, JsonReader reader) {
+    String name = reader.string(meta, "meta", "isolation").orElse(null);
+    Isolation isolation = Isolation.ofWireName(name);
+    if (name != null && isolation == null) {
+      reader.problem("meta.isolation", "expected \"context\" or \"session\", found \"" + name + "\"");
+    }
+    return isolation;
   }
 
   private static String defaultOf(Template template, String param) {

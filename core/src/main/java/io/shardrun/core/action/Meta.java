@@ -1,5 +1,6 @@
 package io.shardrun.core.action;
 
+import io.shardrun.crd.v1alpha1.Isolation;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param timeoutS the whole file's time limit in seconds, or null for the run's default
  * @param retries how many times an infrastructure error is retried (never a test failure)
  * @param covers globs over source paths; a changed path matching one selects this file
+ * @param isolation how the file is kept apart from those before it; null for the run's choice
  */
 public record Meta(
     String name,
@@ -20,4 +22,5 @@ public record Meta(
     boolean serial,
     Integer timeoutS,
     int retries,
-    List<String> covers) {}
+    List<String> covers,
+    Isolation isolation) {}

@@ -221,6 +221,9 @@ public final class JobRenderer {
       // SpecValidator refuses a name with a comma.
       args.add("--variables=" + String.join(",", variables));
     }
+    if (spec.getExecutor().getIsolation() != null) {
+      args.add("--isolation=" + spec.getExecutor().getIsolation().wireName());
+    }
     return args;
   }
 

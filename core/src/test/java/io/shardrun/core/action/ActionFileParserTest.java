@@ -1,5 +1,6 @@
 package io.shardrun.core.action;
 
+import io.shardrun.crd.v1alpha1.Isolation;
 import static io.shardrun.core.TestSuites.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,13 +41,25 @@ class ActionFileParserTest {
       assertThat(f.path()).isEqualTo("shop/checkout.json");
       assertThat(f.basename()).isEqualTo("checkout.json");
       assertThat(f.meta()).isEqualTo(new Meta("checkout happy path", List.of("smoke", "checkout"), List.of(),
-          true, 120, 2, List.of("src/cart/**")));
+          true, 120, 2, List.of("src/cart/**"), null));
       assertThat(f.steps()).containsExactly(
           new Step(Command.OPEN, "${BASE_URL}/shop", "", null, "steps[0]"),
           new Step(Command.TYPE, "css=input[name=q]", "shoes", null, "steps[1]"),
           new Step(Command.WAIT_FOR_ELEMENT_VISIBLE, "id=results", "5000", 7, "steps[2]"),
           new Step(Command.ASSERT_TEXT, "css=.total", "$42.00", null, "steps[3]"));
     });
+  }
+
+  @Test
+  void isolationIsContextOrSession() {
+    List<Problem> problems = new ArrayList<>();
+    Optional<ActionFile> file = new ActionFileParser(TemplateLibrary.builtIns())
+        .parse("a.json", "{\"meta\": {\"isolation\": \"session\"}, \"steps\": [{\"command\": \"echo\", \"target\": \"hi\"}]}", problems);
+    assertThat(problems).isEmpty();
+    assertThat(file.orElseThrow().meta().isolation()).isEqualTo(Isolation.SESSION);
+
+    assertThat(parseAlone("b.json", "{\"meta\": {\"isolation\": \"fresh\"}, \"steps\": [{\"command\": \"echo\", \"target\": \"hi\"}]}"))
+        .containsExactly(new Problem("b.json", "meta.isolation", "expected \"context\" or \"session\", found \"fresh\""));
   }
 
   @Test
@@ -57,7 +70,7 @@ class ActionFileParserTest {
 
     assertThat(problems).isEmpty();
     assertThat(file).get().extracting(ActionFile::meta)
-        .isEqualTo(new Meta("a.json", List.of(), List.of(), false, null, 0, List.of()));
+        .isEqualTo(new Meta("a.json", List.of(), List.of(), false, null, 0, List.of(), null));
   }
 
   @Test
@@ -144,7 +157,7 @@ class ActionFileParserTest {
     assertThat(problems("a.json", """
         {"meta": {"tag": ["smoke"]}, "steps": [{"command": "echo"}]}
         """)).containsExactly(new Problem("a.json", "meta.tag",
-        "unknown field; expected one of covers, depends_on, name, retries, serial, tags, timeout_s"));
+        "unknown field; expected one of covers, depends_on, isolation, name, retries, serial, tags, timeout_s"));
   }
 
   @Test
@@ -331,7 +344,7 @@ class ActionFileParserTest {
         """)).containsExactly(
         new Problem("many.json", "extra", "unknown field; expected one of meta, steps"),
         new Problem("many.json", "meta.owner",
-            "unknown field; expected one of covers, depends_on, name, retries, serial, tags, timeout_s"),
+            "unknown field; expected one of covers, depends_on, isolation, name, retries, serial, tags, timeout_s"),
         new Problem("many.json", "steps[1].command",
             "unknown command 'clik'; see docs/action-files.md for the commands"),
         new Problem("many.json", "steps[2].target",

@@ -22,6 +22,7 @@ import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteKeys;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.SuiteSource;
+import io.shardrun.crd.v1alpha1.Isolation;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunSpec;
 import java.util.List;
@@ -159,6 +160,14 @@ class JobRendererTest {
     run.getSpec().setEnv(List.of());
     assertThat(executor(renderer.shardJob(run, PLAN.shards().get(0), SUITE)).getArgs())
         .as("no variables at all: none of the pod's own environment").noneMatch(a -> a.startsWith("--variables"));
+  }
+
+  @Test
+  void theExecutorIsToldTheIsolationOnlyWhenTheRunSetsIt() {
+    TestRun run = testRun("r", "u");
+    assertThat(executor(renderer.shardJob(run, PLAN.shards().get(0), SUITE)).getArgs()).noneMatch(a -> a.startsWith("--isolation"));
+    run.getSpec().getExecutor().setIsolation(Isolation.SESSION);
+    assertThat(executor(renderer.shardJob(run, PLAN.shards().get(0), SUITE)).getArgs()).endsWith("--isolation=session");
   }
 
   @Test

@@ -24,6 +24,13 @@ public class ExecutorSpec {
           + " publish results. Default: shardrun-executor (installed by the Helm chart).")
   private String serviceAccountName = DEFAULT_SERVICE_ACCOUNT;
 
+  @JsonPropertyDescription(
+      "How each file is kept apart from the files before it on its shard: context (one browser per shard, each file in a"
+          + " WebDriver BiDi user context of its own: its own cookies, storage, cache and permissions; about a quarter of"
+          + " a browser start) or session (each file in a new browser with a fresh profile). A file's meta.isolation wins."
+          + " Default: context, or session where the browser cannot make user contexts.")
+  private Isolation isolation;
+
   public String getImage() {
     return image;
   }
@@ -38,6 +45,14 @@ public class ExecutorSpec {
 
   public void setResources(ResourceRequirements resources) {
     this.resources = resources;
+  }
+
+  public Isolation getIsolation() {
+    return isolation;
+  }
+
+  public void setIsolation(Isolation isolation) {
+    this.isolation = isolation;
   }
 
   public String getServiceAccountName() {

@@ -29,7 +29,9 @@ public final class RemoteSessions implements SessionFactory {
 
   @Override
   public BrowserSession open(Duration callLimit) {
-    RemoteWebDriver driver = new RemoteWebDriver(webDriverUrl, options.next(),
+    ChromeOptions chrome = options.next();
+    chrome.setCapability("webSocketUrl", true); // WebDriver BiDi, for ContextSessions' user contexts
+    RemoteWebDriver driver = new RemoteWebDriver(webDriverUrl, chrome,
         ClientConfig.defaultConfig().readTimeout(callLimit));
     return new Session(driver, StuckBrowser.of(driver.getCapabilities()));
   }

@@ -1,5 +1,6 @@
 package io.shardrun.executor.browser;
 
+import io.shardrun.crd.v1alpha1.Isolation;
 import java.time.Duration;
 
 /** Opens browser sessions: against a WebDriver URL (a pod's sidecar) or a local chromedriver. */
@@ -12,4 +13,12 @@ public interface SessionFactory {
    * @throws org.openqa.selenium.WebDriverException when no browser can be started (infrastructure)
    */
   BrowserSession open(Duration callLimit);
+
+  /**
+   * A session for one file, kept apart from the files before it as {@code isolation} says (null:
+   * as the factory chooses). This factory gives every file a new session.
+   */
+  default BrowserSession open(Duration callLimit, Isolation isolation) {
+    return open(callLimit);
+  }
 }

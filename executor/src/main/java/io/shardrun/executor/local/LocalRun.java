@@ -3,7 +3,7 @@ package io.shardrun.executor.local;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.executor.browser.BrowserProcesses;
-import io.shardrun.executor.browser.BrowserTools;
+import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
@@ -17,10 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a suite's work on this machine: each shard is a worker with its own chromedriver and
- * headless Chromium, at most {@code parallel} at once, taking its files from a static plan or a
+ * headless Chromium (one browser, a user context per file; or a browser per file), at most {@code parallel} at once, taking its files from a static plan or a
  * dynamic run's queue. Orphans of an earlier crashed run are reaped first;
  * every browser process is stopped when a worker ends, fails or the JVM is interrupted.
  */
@@ -29,23 +30,21 @@ public final class LocalRun {
   private final LocalWork work;
   private final Map<String, String> environment;
   private final RunLimits limits;
-  private final BrowserTools tools;
-  private final boolean loopbackOnly;
+  private final LocalBrowsers browsers;
   private final Path runDir;
+  private final AtomicBoolean noticed = new AtomicBoolean();
 
   /**
    * @param environment variables each file starts with (BASE_URL, --env)
-   * @param loopbackOnly the site under test is on this machine: Chromium resolves no other host
    * @param runDir artifacts go to {@code runDir/<shard>/<file>/}
    */
-  public LocalRun(Suite suite, LocalWork work, Map<String, String> environment, RunLimits limits, BrowserTools tools,
-      boolean loopbackOnly, Path runDir) {
+  public LocalRun(Suite suite, LocalWork work, Map<String, String> environment, RunLimits limits, LocalBrowsers browsers,
+      Path runDir) {
     this.suite = suite;
     this.work = work;
     this.environment = environment;
     this.limits = limits;
-    this.tools = tools;
-    this.loopbackOnly = loopbackOnly;
+    this.browsers = browsers;
     this.runDir = runDir;
   }
 
@@ -85,8 +84,9 @@ public final class LocalRun {
   }
 
   private List<FileRun> runShard(int shard, ScheduledExecutorService watchdog, ShardRunner.Listener listener) {
-    try (LocalChromedriver driver = LocalChromedriver.start(tools, loopbackOnly)) {
-      FileRunner files = new FileRunner(driver.sessions(), environment, limits, runDir.resolve(Integer.toString(shard)), watchdog);
+    try (LocalChromedriver driver = LocalChromedriver.start(browsers.tools(), browsers.loopbackOnly());
+        ContextSessions sessions = new ContextSessions(driver.sessions(), browsers.isolation(), this::noticeOnce)) {
+      FileRunner files = new FileRunner(sessions, environment, limits, runDir.resolve(Integer.toString(shard)), watchdog);
       ShardRunner runner = new ShardRunner(suite, files, limits, listener);
       List<FileRun> runs = new ArrayList<>();
       // A batch holds whole work units (a depends_on group, the serial files), so each is run on its own.
@@ -94,6 +94,13 @@ public final class LocalRun {
         runs.addAll(runner.run(shard, batch));
       }
       return runs;
+    }
+  }
+
+  /** Every worker finds the same about its browser: the run's user hears it once. */
+  private void noticeOnce(String notice) {
+    if (noticed.compareAndSet(false, true)) {
+      browsers.notices().accept(notice);
     }
   }
 }

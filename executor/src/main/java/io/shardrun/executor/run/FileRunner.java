@@ -23,10 +23,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 
 /**
- * Runs one action file in a fresh browser session: its steps in order, {@code verify*} failures
+ * Runs one action file in a browser session of its own, or a user context of its own in the
+ * worker's browser (as its {@link SessionFactory} and the file's meta.isolation say): its steps in order, {@code verify*} failures
  * recorded and passed over, anything else stopping the file. An {@link Alarm} stops a file at its
  * time limit or the run's deadline, whatever its page does. Infrastructure errors (the browser or
- * driver lost) are retried up to {@code meta.retries} times, each in a new session; test failures never.
+ * driver lost) are retried up to {@code meta.retries} times, each in a new session or context; test failures never.
  */
 public final class FileRunner {
   /** How long past its attempt's limit a WebDriver call may wait: the backstop should an alarm not end it. */
@@ -92,7 +93,7 @@ public final class FileRunner {
     Duration limit = limits.fileLimit(file);
     BrowserSession session;
     try {
-      session = sessions.open(limits.timeUntilAlarm(limit).plus(CALL_GRACE));
+      session = sessions.open(limits.timeUntilAlarm(limit).plus(CALL_GRACE), file.meta().isolation());
     } catch (RuntimeException e) {
       String why = limits.runDeadlinePassed() ? startedTooLate() : "no browser session: " + ErrorText.of(e);
       attempt.fail(Outcome.ERROR, 0, why);

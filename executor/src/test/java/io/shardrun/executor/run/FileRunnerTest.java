@@ -11,6 +11,7 @@ import io.shardrun.core.results.Outcome;
 import io.shardrun.core.results.StepRecord;
 import io.shardrun.core.results.StepStatus;
 import io.shardrun.executor.TestBrowser;
+import io.shardrun.executor.TestFiles;
 import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.SessionFactory;
 import java.nio.file.Files;
@@ -43,10 +44,7 @@ class FileRunnerTest {
   }
 
   static ActionFile parse(String json) {
-    List<Problem> problems = new ArrayList<>();
-    ActionFile file = new ActionFileParser(TemplateLibrary.builtIns()).parse("t/case.json", json, problems).orElseThrow();
-    assertThat(problems).isEmpty();
-    return file;
+    return TestFiles.parse("t/case.json", json);
   }
 
   FileRun run(String json) {
