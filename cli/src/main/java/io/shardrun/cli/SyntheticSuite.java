@@ -4,6 +4,7 @@ import io.shardrun.core.action.ActionFile;
 import io.shardrun.core.action.Command;
 import io.shardrun.core.action.Meta;
 import io.shardrun.core.action.Step;
+import io.shardrun.core.budget.Budgets;
 import io.shardrun.core.history.History;
 import io.shardrun.core.history.RunRecord;
 import io.shardrun.core.results.Outcome;
@@ -54,7 +55,7 @@ record SyntheticSuite(Suite suite, History history) {
       }
       previous = path;
     }
-    return new SyntheticSuite(new Suite(files, new DependencyGraph(upstream)), new History(History.VERSION, runs));
+    return new SyntheticSuite(new Suite(files, new DependencyGraph(upstream), Budgets.NONE), new History(History.VERSION, runs));
   }
 
   private static List<Step> steps(int count) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code shardrun validate DIR}: every problem of a suite, one per line. */
-@Command(name = "validate", description = "Check every action file and template of a suite. Prints"
+@Command(name = "validate", description = "Check every action file and template of a suite, and its budgets.json. Prints"
     + " all problems (file, place, what was expected); exits 1 when there are any, 0 when valid.")
 final class ValidateCommand implements Callable<Integer> {
   /** Exit code when the suite has problems. */
@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     for (Problem problem : result.problems()) {
       spec.commandLine().getErr().println(problem);
     }
-    long actionFiles = files.files().stream().filter(f -> !f.path().startsWith(SuiteFiles.TEMPLATES_DIR)).count();
+    long actionFiles = files.files().stream().filter(f -> SuiteFiles.isActionFile(f.path())).count();
     if (!result.ok()) {
       spec.commandLine().getErr().printf("%d problem(s) in %s%n", result.problems().size(), suite);
       return EXIT_INVALID;

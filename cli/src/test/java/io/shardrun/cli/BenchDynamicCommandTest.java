@@ -6,6 +6,7 @@ import io.shardrun.core.action.ActionFile;
 import io.shardrun.core.action.Command;
 import io.shardrun.core.action.Meta;
 import io.shardrun.core.action.Step;
+import io.shardrun.core.budget.Budgets;
 import io.shardrun.core.history.History;
 import io.shardrun.core.history.RunRecord;
 import io.shardrun.core.plan.BatchPolicy;
@@ -188,7 +189,7 @@ class BenchDynamicCommandTest {
       runs.put(path, List.of(new RunRecord(estimateMs[i], Outcome.PASSED, "2026-01-01T00:00:00Z")));
       upstream.put(path, List.of());
     }
-    Suite suite = new Suite(files, new DependencyGraph(upstream));
+    Suite suite = new Suite(files, new DependencyGraph(upstream), Budgets.NONE);
     History history = new History(History.VERSION, runs);
 
     assertThat(DynamicSchedule.queueUnits(new SimulatedRun(ids, estimateMs, new double[4], new double[] {0})))

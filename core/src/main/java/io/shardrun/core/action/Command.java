@@ -49,6 +49,8 @@ public enum Command {
   ASSERT_CHECKED("assertChecked", LOCATOR, NONE),
   ASSERT_NOT_CHECKED("assertNotChecked", LOCATOR, NONE),
   ASSERT("assert", VARIABLE, TEXT),
+  /** Not Selenium IDE's: the page's latest navigation against budgets.json (target: a route, or the page's own). */
+  ASSERT_WITHIN_BUDGET("assertWithinBudget", TEXT, NONE),
   VERIFY_TEXT("verifyText", LOCATOR, TEXT),
   VERIFY_NOT_TEXT("verifyNotText", LOCATOR, TEXT),
   VERIFY_VALUE("verifyValue", LOCATOR, TEXT),

@@ -18,7 +18,7 @@ import java.util.Set;
  * Reads the fields of one JSON file, recording a located {@link Problem} for each thing that is
  * not what was expected instead of stopping at the first.
  */
-final class JsonReader {
+public final class JsonReader {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -28,13 +28,13 @@ final class JsonReader {
   private final String file;
   private final List<Problem> problems;
 
-  JsonReader(String file, List<Problem> problems) {
+  public JsonReader(String file, List<Problem> problems) {
     this.file = file;
     this.problems = problems;
   }
 
   /** Parses the document; on a syntax error records it with line and column. */
-  Optional<ObjectNode> parseObject(String content) {
+  public Optional<ObjectNode> parseObject(String content) {
     try {
       JsonNode root = MAPPER.readTree(content);
       if (root == null || root.isMissingNode()) {
@@ -52,16 +52,16 @@ final class JsonReader {
     }
   }
 
-  int problemCount() {
+  public int problemCount() {
     return problems.size();
   }
 
-  void problem(String where, String message) {
+  public void problem(String where, String message) {
     problems.add(new Problem(file, where, message));
   }
 
   /** Records every field of {@code object} not in {@code known}. */
-  void rejectUnknown(ObjectNode object, String where, Set<String> known) {
+  public void rejectUnknown(ObjectNode object, String where, Set<String> known) {
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!known.contains(name)) {
@@ -70,7 +70,7 @@ final class JsonReader {
     }
   }
 
-  Optional<String> string(ObjectNode object, String where, String field) {
+  public Optional<String> string(ObjectNode object, String where, String field) {
     JsonNode node = object.get(field);
     if (node == null || node.isNull()) {
       return Optional.empty();
@@ -85,7 +85,7 @@ final class JsonReader {
     return Optional.empty();
   }
 
-  Optional<Integer> wholeNumber(ObjectNode object, String where, String field, int min) {
+  public Optional<Integer> wholeNumber(ObjectNode object, String where, String field, int min) {
     JsonNode node = object.get(field);
     if (node == null || node.isNull()) {
       return Optional.empty();
@@ -146,7 +146,7 @@ final class JsonReader {
     return where == null || where.isEmpty() ? field : where + "." + field;
   }
 
-  static String kind(JsonNode node) {
+  public static String kind(JsonNode node) {
     if (node.isArray()) {
       return node.isEmpty() ? "an empty list" : "a list";
     }

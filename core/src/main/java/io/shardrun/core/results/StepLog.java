@@ -13,6 +13,9 @@ import java.util.List;
  *     observed: $41.00
  *     error: expected "$42.00", saw "$41.00"
  * </pre>
+ *
+ * A step that led to a new page (in a suite with budgets.json) adds a {@code page:} line with
+ * its metrics, and one {@code warning:} line per budget warning.
  */
 final class StepLog {
   private static final String INDENT = "    ";
@@ -37,6 +40,12 @@ final class StepLog {
       if (step.error() != null) {
         log.append(INDENT).append("error: ").append(indented(step.error())).append('\n');
       }
+      if (step.metrics() != null) {
+        log.append(INDENT).append("page: ").append(step.metrics().url())
+            .append(step.metrics().route() == null ? "" : " (route " + step.metrics().route() + ")")
+            .append(": ").append(step.metrics().describe()).append('\n');
+      }
+      step.warnings().forEach(w -> log.append(INDENT).append("warning: ").append(indented(w)).append('\n'));
     }
     return log.toString();
   }

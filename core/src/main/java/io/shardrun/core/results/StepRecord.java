@@ -1,5 +1,8 @@
 package io.shardrun.core.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
 /**
  * What happened at one step.
  *
@@ -14,6 +17,10 @@ package io.shardrun.core.results;
  * @param observed what the browser showed, where the command reads something (text, value,
  *     title, URL); null otherwise
  * @param error why it failed; null when it passed
+ * @param metrics the navigation this step led to, measured when the suite has budgets.json; null
+ *     when it led to none (left out of JSON)
+ * @param warnings budgets passed in {@code mode: warn}, and budgets that could not be checked
+ *     (left out of JSON when none)
  */
 public record StepRecord(
     int index,
@@ -24,4 +31,17 @@ public record StepRecord(
     StepStatus status,
     long durationMs,
     String observed,
-    String error) {}
+    String error,
+    @JsonInclude(JsonInclude.Include.NON_NULL) PageMetrics metrics,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+
+  public StepRecord {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A step that measured no page. */
+  public StepRecord(int index, String origin, String command, String target, String value, StepStatus status,
+      long durationMs, String observed, String error) {
+    this(index, origin, command, target, value, status, durationMs, observed, error, null, List.of());
+  }
+}

@@ -1,6 +1,7 @@
 package io.shardrun.core.suite;
 
 import io.shardrun.core.action.ActionFile;
+import io.shardrun.core.budget.Budgets;
 import java.util.SortedMap;
 
 /**
@@ -8,8 +9,9 @@ import java.util.SortedMap;
  *
  * @param files every valid action file, by suite-relative path
  * @param graph depends_on between them
+ * @param budgets its budgets.json; {@link Budgets#NONE} without one
  */
-public record Suite(SortedMap<String, ActionFile> files, DependencyGraph graph) {
+public record Suite(SortedMap<String, ActionFile> files, DependencyGraph graph, Budgets budgets) {
   public ActionFile file(String path) {
     ActionFile file = files.get(path);
     if (file == null) {

@@ -6,6 +6,8 @@ import io.shardrun.core.action.Problem;
 import io.shardrun.core.action.Template;
 import io.shardrun.core.action.TemplateLibrary;
 import io.shardrun.core.action.TemplateParser;
+import io.shardrun.core.budget.Budgets;
+import io.shardrun.core.budget.BudgetsParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Parses a whole suite: templates first, then every action file, then depends_on. All problems
+ * Parses a whole suite: templates and budgets first, then every action file, then depends_on. All problems
  * are collected, so one pass reports everything that is wrong.
  */
 public final class SuiteParser {
@@ -60,13 +62,18 @@ public final class SuiteParser {
         }
       }
     }
+    Budgets budgets = files.files().stream().filter(f -> f.path().equals(SuiteFiles.BUDGETS_FILE)).findFirst()
+        .map(f -> BudgetsParser.parse(f.path(), f.content(), problems)).orElse(Budgets.NONE);
     ActionFileParser parser = new ActionFileParser(TemplateLibrary.builtIns().with(custom, broken));
     SortedMap<String, ActionFile> parsed = new TreeMap<>();
     List<String> unusable = new ArrayList<>();
     for (SuiteFile file : files.files()) {
-      if (!file.path().startsWith(SuiteFiles.TEMPLATES_DIR)) {
+      if (SuiteFiles.isActionFile(file.path())) {
         int before = problems.size();
-        parser.parse(file.path(), file.content(), problems).ifPresent(f -> parsed.put(f.path(), f));
+        parser.parse(file.path(), file.content(), problems).ifPresent(f -> {
+          parsed.put(f.path(), f);
+          BudgetReferences.check(f, budgets, problems);
+        });
         if (problems.size() > before) {
           unusable.add(file.path());
         }
@@ -90,7 +97,7 @@ public final class SuiteParser {
     upstream.values().forEach(deps -> deps.retainAll(upstream.keySet()));
     unusable.forEach(parsed::remove);
     problems.sort(java.util.Comparator.comparing(Problem::file));
-    return new Result(new Suite(parsed, new DependencyGraph(upstream)), problems);
+    return new Result(new Suite(parsed, new DependencyGraph(upstream), budgets), problems);
   }
 
   /**
@@ -102,7 +109,7 @@ public final class SuiteParser {
     Map<String, List<String>> byBasename = new LinkedHashMap<>();
     java.util.Set<String> paths = new java.util.HashSet<>();
     for (SuiteFile f : all.files()) {
-      if (!f.path().startsWith(SuiteFiles.TEMPLATES_DIR)) {
+      if (SuiteFiles.isActionFile(f.path())) {
         paths.add(f.path());
         byBasename.computeIfAbsent(f.path().substring(f.path().lastIndexOf('/') + 1), k -> new ArrayList<>()).add(f.path());
       }

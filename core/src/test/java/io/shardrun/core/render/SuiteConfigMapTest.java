@@ -38,6 +38,20 @@ class SuiteConfigMapTest {
   }
 
   @Test
+  void budgetsJsonTravelsWithTheSuiteAndIsReadAsBudgetsInThePod() {
+    SuiteFiles files = io.shardrun.core.TestSuites.files(
+        "home.json", "{\"steps\": [{\"command\": \"assertWithinBudget\"}]}",
+        "budgets.json", "{\"version\": 1, \"budgets\": [{\"route\": \"/**\", \"lcpMs\": 2500}]}");
+
+    SuiteFiles inPod = SuiteConfigMap.read(SuiteConfigMap.build("shop-suite", "qa", files));
+
+    assertThat(inPod).isEqualTo(files);
+    io.shardrun.core.suite.Suite suite = io.shardrun.core.suite.SuiteParser.parse(inPod).orThrow();
+    assertThat(suite.files()).containsOnlyKeys("home.json");
+    assertThat(suite.budgets().routes()).containsExactly("/**");
+  }
+
+  @Test
   void aPlainConfigMapFromKubectlUsesItsKeysAsPaths() {
     ConfigMap plain = new ConfigMapBuilder().withNewMetadata().withName("flat").endMetadata()
         .addToData("my_test.json", "{}").addToData("notes.txt", "ignored").build();

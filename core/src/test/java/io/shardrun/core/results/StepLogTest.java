@@ -42,4 +42,17 @@ class StepLogTest {
   void noStepsIsEmpty() {
     assertThat(StepLog.of(List.of())).isEmpty();
   }
+
+  @Test
+  void aMeasuredPageAndItsBudgetWarningsFollowTheStep() {
+    PageMetrics page = new PageMetrics("${BASE_URL}/heavy", "/heavy", 12L, 30L, 31L, null, 604000L);
+    List<StepRecord> steps = List.of(new StepRecord(0, "steps[0]", "open", "${BASE_URL}/heavy", "", StepStatus.PASSED, 90,
+        null, null, page, List.of("budget (warn): /heavy transferBytes 604000 > 500000")));
+
+    assertThat(StepLog.of(steps)).isEqualTo("""
+        [0] steps[0]: open | ${BASE_URL}/heavy -> passed in 90 ms
+            page: ${BASE_URL}/heavy (route /heavy): ttfbMs 12, domContentLoadedMs 30, loadMs 31, transferBytes 604000
+            warning: budget (warn): /heavy transferBytes 604000 > 500000
+        """);
+  }
 }

@@ -2,12 +2,14 @@ package io.shardrun.executor.run;
 
 import io.shardrun.core.action.ActionFile;
 import io.shardrun.core.action.Step;
+import io.shardrun.core.budget.Budgets;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Outcome;
 import io.shardrun.core.results.StepRecord;
 import io.shardrun.core.results.StepStatus;
 import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.SessionFactory;
+import io.shardrun.executor.budget.PageBudgets;
 import io.shardrun.executor.step.ErrorText;
 import io.shardrun.executor.step.Infrastructure;
 import io.shardrun.executor.step.RunVariables;
@@ -28,6 +30,8 @@ import org.openqa.selenium.TakesScreenshot;
  * recorded and passed over, anything else stopping the file. An {@link Alarm} stops a file at its
  * time limit or the run's deadline, whatever its page does. Infrastructure errors (the browser or
  * driver lost) are retried up to {@code meta.retries} times, each in a new session or context; test failures never.
+ * With the suite's budgets.json, each step's new page is measured and held against its budget: a
+ * {@code mode: fail} budget passed fails the step as a failed {@code verify*} does.
  */
 public final class FileRunner {
   /** How long past its attempt's limit a WebDriver call may wait: the backstop should an alarm not end it. */
@@ -53,7 +57,8 @@ public final class FileRunner {
     this.watchdog = watchdog;
   }
 
-  public FileRun run(ActionFile file, int shard) {
+  /** @param budgets the suite's budgets.json */
+  public FileRun run(ActionFile file, int shard, Budgets budgets) {
     Artifacts artifacts = Artifacts.forFile(shardDir, file.path());
     long started = System.nanoTime();
     long startedMs = System.currentTimeMillis();
@@ -62,7 +67,7 @@ public final class FileRunner {
     int attempts = 0;
     while (attempts < maxAttempts) {
       attempts++;
-      attempt = attempt(file, artifacts);
+      attempt = attempt(file, budgets, artifacts);
       if (attempt.outcome != Outcome.ERROR || limits.runDeadlinePassed()) {
         break;
       }
@@ -88,7 +93,7 @@ public final class FileRunner {
     }
   }
 
-  private Attempt attempt(ActionFile file, Artifacts artifacts) {
+  private Attempt attempt(ActionFile file, Budgets budgets, Artifacts artifacts) {
     Attempt attempt = new Attempt();
     Duration limit = limits.fileLimit(file);
     BrowserSession session;
@@ -113,7 +118,7 @@ public final class FileRunner {
           ? limits.deadlinePassed()
           : "timed out after " + limit.toSeconds() + " s (meta.timeout_s, or the run's --file-timeout)";
       try (Alarm alarm = new Alarm(watchdog, untilAlarm, reason, session)) {
-        runSteps(file, session, artifacts, attempt, alarm);
+        runSteps(file, session, budgets, artifacts, attempt, alarm);
       }
     }
     return attempt;
@@ -124,15 +129,17 @@ public final class FileRunner {
     return "not run: " + limits.deadlinePassed() + " while its browser started";
   }
 
-  private void runSteps(ActionFile file, BrowserSession session, Artifacts artifacts, Attempt attempt, Alarm alarm) {
+  private void runSteps(ActionFile file, BrowserSession session, Budgets budgets, Artifacts artifacts, Attempt attempt,
+      Alarm alarm) {
     RunVariables vars = new RunVariables(environment);
+    PageBudgets pages = new PageBudgets(budgets, session.driver(), vars::mask);
     StepRunner runner = new StepRunner(session.driver(), vars, limits.defaultWait(), (name, png) -> {
       try {
         artifacts.save(name, png);
       } catch (IllegalArgumentException e) {
         throw new StepFailedException(e.getMessage());
       }
-    });
+    }, pages::assertWithin);
     List<Step> steps = file.steps();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
@@ -157,10 +164,15 @@ public final class FileRunner {
         status = StepStatus.FAILED;
         error = stopped;
       }
+      PageBudgets.PageCheck page = status == StepStatus.PASSED ? pages.afterStep() : PageBudgets.PageCheck.NONE;
+      if (page.failure() != null) {
+        status = StepStatus.FAILED;
+        error = page.failure();
+      }
       observed = vars.mask(observed);
       error = vars.mask(error);
       attempt.records.add(new StepRecord(i, step.origin(), step.command().wireName(), step.target(), step.value(),
-          status, (System.nanoTime() - t0) / 1_000_000, observed, error));
+          status, (System.nanoTime() - t0) / 1_000_000, observed, error, page.metrics(), page.warnings()));
       if (status == StepStatus.PASSED) {
         continue;
       }
@@ -174,7 +186,8 @@ public final class FileRunner {
       if (stopped == null) {
         screenshotOnFailure(session, artifacts);
       }
-      if (!step.command().isVerify() || stopped != null) {
+      // A page over its budget was still reached: the steps after it go on, as after a failed verify*.
+      if (!(step.command().isVerify() || page.failure() != null) || stopped != null) {
         notRun(file, i + 1, attempt);
         return;
       }

@@ -39,7 +39,7 @@ public final class ShardRunner {
     List<FileRun> runs = new ArrayList<>();
     for (String path : planned) {
       ActionFile file = suite.file(path);
-      FileRun run = notRunnable(file, shard, outcomes).orElseGet(() -> files.run(file, shard));
+      FileRun run = notRunnable(file, shard, outcomes).orElseGet(() -> files.run(file, shard, suite.budgets()));
       outcomes.put(path, run.status());
       runs.add(run);
       listener.finished(run);

@@ -38,6 +38,7 @@ public final class StepRunner {
   private final RunVariables vars;
   private final Duration defaultWait;
   private final ScreenshotSink screenshots;
+  private final BudgetAssertion budgets;
 
   /** Where {@code screenshot} steps save their PNG, by the name the step gives. */
   @FunctionalInterface
@@ -45,11 +46,20 @@ public final class StepRunner {
     void save(String name, byte[] png);
   }
 
-  public StepRunner(WebDriver driver, RunVariables vars, Duration defaultWait, ScreenshotSink screenshots) {
+  /** What {@code assertWithinBudget} checks against: the suite's budgets.json, given a route (empty for the page's own). */
+  @FunctionalInterface
+  public interface BudgetAssertion {
+    /** @return what was observed; throws {@link StepFailedException} when over a limit */
+    String check(String route);
+  }
+
+  public StepRunner(WebDriver driver, RunVariables vars, Duration defaultWait, ScreenshotSink screenshots,
+      BudgetAssertion budgets) {
     this.driver = driver;
     this.vars = vars;
     this.defaultWait = defaultWait;
     this.screenshots = screenshots;
+    this.budgets = budgets;
   }
 
   /**
@@ -91,6 +101,7 @@ public final class StepRunner {
       case ASSERT_CHECKED, VERIFY_CHECKED -> checked(find(step, wait), true);
       case ASSERT_NOT_CHECKED, VERIFY_NOT_CHECKED -> checked(find(step, wait), false);
       case ASSERT, VERIFY -> expect(variable(step.target()), vars.substitute(step.value()), true);
+      case ASSERT_WITHIN_BUDGET -> budgets.check(vars.substitute(step.target()));
       case STORE -> store(step.value(), vars.substitute(step.target()));
       case STORE_TEXT -> store(step.value(), find(step, wait).getText());
       case STORE_VALUE -> store(step.value(), valueOf(find(step, wait)));

@@ -2,6 +2,7 @@ package io.shardrun.executor.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardrun.core.budget.Budgets;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Outcome;
 import io.shardrun.executor.HangingSite;
@@ -59,6 +60,6 @@ class SilentDriverTest {
   private FileRun run(String driverPath, String json) throws MalformedURLException {
     RunLimits limits = new RunLimits(Duration.ofSeconds(1), Duration.ofSeconds(60), null, Instant.now());
     RemoteSessions sessions = new RemoteSessions(URI.create(HANGING.baseUrl() + driverPath).toURL(), ChromeOptions::new);
-    return new FileRunner(sessions, Map.of(), limits, out, WATCHDOG).run(FileRunnerTest.parse(json), 0);
+    return new FileRunner(sessions, Map.of(), limits, out, WATCHDOG).run(FileRunnerTest.parse(json), 0, Budgets.NONE);
   }
 }
