@@ -3,7 +3,6 @@ package io.shardrun.executor.browser;
 import io.shardrun.crd.v1alpha1.Isolation;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.bidi.HasBiDi;
@@ -85,22 +84,21 @@ public final class ContextSessions implements SessionFactory, AutoCloseable {
     }
   }
 
-  /** The worker's browser: the tab it started with stays open, so the session outlives each file's tab. */
+  /**
+   * The worker's browser. The window it started with stays open, so the session outlives each
+   * file's tab; a tab in a new user context opens in a window of its own, at the size the browser
+   * started with, whatever size the file before it set.
+   */
   private static final class Shared {
     final BrowserSession session;
     final Duration callLimit;
     final Browser browser;
-    final String home;
-    final Dimension size;
     volatile boolean broken;
 
     Shared(BrowserSession session, Duration callLimit) {
       this.session = session;
       this.callLimit = callLimit;
-      WebDriver driver = session.driver();
-      this.browser = new Browser(driver);
-      this.home = driver.getWindowHandle();
-      this.size = driver.manage().window().getSize();
+      this.browser = new Browser(session.driver());
     }
 
     BrowserSession newContext() {
@@ -108,23 +106,18 @@ public final class ContextSessions implements SessionFactory, AutoCloseable {
       String userContext = browser.createUserContext();
       BrowsingContext tab = new BrowsingContext(driver, new CreateContextParameters(WindowType.TAB).userContext(userContext));
       driver.switchTo().window(tab.getId());
-      if (!size.equals(driver.manage().window().getSize())) {
-        driver.manage().window().setSize(size); // the size the browser started with, whatever the file before it set
-      }
-      return new ContextSession(this, tab, userContext);
+      return new ContextSession(this, userContext);
     }
   }
 
   /** One file's user context and tab in the shared browser. */
   private static final class ContextSession implements BrowserSession {
     private final Shared shared;
-    private final BrowsingContext tab;
     private final String userContext;
     private boolean closed;
 
-    ContextSession(Shared shared, BrowsingContext tab, String userContext) {
+    ContextSession(Shared shared, String userContext) {
       this.shared = shared;
-      this.tab = tab;
       this.userContext = userContext;
     }
 
@@ -139,7 +132,7 @@ public final class ContextSessions implements SessionFactory, AutoCloseable {
       shared.session.abort();
     }
 
-    /** Closes the tab (and any dialog it shows) and removes its user context with all it stored. */
+    /** Removes the user context with all it stored, closing its tab (and any dialog it shows) with it. */
     @Override
     public void close() {
       if (closed || shared.broken) {
@@ -148,11 +141,9 @@ public final class ContextSessions implements SessionFactory, AutoCloseable {
       }
       closed = true;
       try {
-        tab.close();
         shared.browser.removeUserContext(userContext);
-        shared.session.driver().switchTo().window(shared.home);
       } catch (RuntimeException e) {
-        shared.broken = true; // a browser that cannot close a tab is not trusted with the next file
+        shared.broken = true; // a browser that cannot remove a context is not trusted with the next file
       }
     }
   }
