@@ -13,6 +13,7 @@ import io.shardrun.core.history.History;
 import io.shardrun.core.history.HistoryCodec;
 import io.shardrun.core.plan.BatchPolicy;
 import io.shardrun.core.plan.Plan;
+import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.WorkQueue;
 import io.shardrun.core.plan.WorkUnit;
 import io.shardrun.core.report.HtmlReport;
@@ -202,9 +203,11 @@ final class RunCommand implements Callable<Integer> {
     LocalWork work;
     int fileCount;
     int shardCount;
+    Map<String, Long> estimates;
     if (sharding.equals(DYNAMIC)) {
       List<WorkUnit> units = RunPlanner.queue(criteria(suite), HistorySpec.DEFAULT_WINDOW, suite, past);
       fileCount = units.stream().mapToInt(u -> u.files().size()).sum();
+      estimates = PlannedFile.estimatesMs(units.stream().flatMap(u -> u.files().stream()));
       shardCount = Math.min(shards, units.size());
       work = LocalWork.queued(new WorkQueue(units, Set.of(), Math.max(1, shardCount),
           batch == null ? BatchPolicy.shrinking() : BatchFlag.parse("--batch", batch)), shardCount);
@@ -212,6 +215,7 @@ final class RunCommand implements Callable<Integer> {
       Plan plan = RunPlanner.plan(criteria(suite), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
           HistorySpec.DEFAULT_WINDOW, suite, past);
       fileCount = plan.fileCount();
+      estimates = plan.estimatesMs();
       shardCount = plan.jobShards().size();
       work = LocalWork.planned(plan);
     }
@@ -227,7 +231,8 @@ final class RunCommand implements Callable<Integer> {
         Math.min(workers, shardCount));
     RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout),
         timeout == null ? null : Duration.ofSeconds(timeout), started);
-    Progress progress = new Progress(out, System.console() != null, fileCount, System::currentTimeMillis);
+    Progress progress = new Progress(out, System.console() != null, fileCount, System::currentTimeMillis, estimates,
+        Math.min(workers, shardCount));
     List<FileRun> runs;
     try {
       LocalBrowsers browsers = new LocalBrowsers(tools, loopbackOnly(environment), isolation,

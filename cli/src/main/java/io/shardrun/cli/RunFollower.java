@@ -121,16 +121,18 @@ final class RunFollower {
     if (run.getStatus() == null || run.getStatus().getSummary() == null || run.getStatus().getSummary().getFiles() == 0) {
       return; // not planned yet
     }
-    if (progress == null) {
-      progress = new Progress(out, System.console() != null, run.getStatus().getSummary().getFiles(), System::currentTimeMillis);
-    }
     int done = done(run);
-    if (podsHidden || done == toldDone) {
+    if (podsHidden || (progress != null && done == toldDone)) {
       return; // the pods are read only when the operator counted new results: a large run's annotations are not small
     }
-    toldDone = done;
     try {
-      tellPublished();
+      if (progress == null) {
+        plan = readPlan();
+        progress = progress(run);
+      }
+      toldDone = done;
+      List<Pod> pods = client.pods().inNamespace(namespace).withLabel(Labels.TESTRUN, Names.labelValue(name)).list().getItems();
+      live.fresh(pods, plan).forEach(progress::finished);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 403) {
         throw e;
@@ -147,14 +149,24 @@ final class RunFollower {
     return summary.getPassed() + summary.getFailed() + summary.getSkipped() + summary.getErrored();
   }
 
-  private void tellPublished() {
-    if (plan == null) {
-      ConfigMap planMap = client.configMaps().inNamespace(namespace).withName(Names.planConfigMap(name)).get();
-      if (planMap != null && planMap.getData() != null && planMap.getData().containsKey(JobRenderer.PLAN_KEY)) {
-        plan = PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName());
-      }
+  /** The run's plan; null when its ConfigMap is not there. */
+  private Plan readPlan() {
+    ConfigMap planMap = client.configMaps().inNamespace(namespace).withName(Names.planConfigMap(name)).get();
+    if (planMap == null || planMap.getData() == null || !planMap.getData().containsKey(JobRenderer.PLAN_KEY)) {
+      return null;
     }
-    List<Pod> pods = client.pods().inNamespace(namespace).withLabel(Labels.TESTRUN, Names.labelValue(name)).list().getItems();
-    live.fresh(pods, plan).forEach(progress::finished);
+    return PlanCodec.read(planMap.getData().get(JobRenderer.PLAN_KEY), "ConfigMap " + planMap.getMetadata().getName());
+  }
+
+  /** Progress with the ETA from the plan's estimates, over the shards that run at once. */
+  private Progress progress(TestRun run) {
+    int files = run.getStatus().getSummary().getFiles();
+    if (plan == null) {
+      return new Progress(out, System.console() != null, files, System::currentTimeMillis);
+    }
+    Integer limit = run.getSpec().getParallelism();
+    int shards = plan.jobShards().size();
+    return new Progress(out, System.console() != null, files, System::currentTimeMillis, plan.estimatesMs(),
+        limit == null ? shards : Math.min(limit, shards));
   }
 }

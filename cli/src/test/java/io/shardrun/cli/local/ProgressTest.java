@@ -7,6 +7,7 @@ import io.shardrun.core.results.Outcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,22 @@ class ProgressTest {
         [2/4] passed 1, failed 1, skipped 0, errors 0 | elapsed 5s, ETA 5s  failed shop/cart.json
         [3/4] passed 1, failed 1, skipped 1, errors 0 | elapsed 5s, ETA 2s  skipped shop/pay.json
         [4/4] passed 1, failed 1, skipped 1, errors 1 | elapsed 1m05s, ETA -  error slow.json
+        """.replace("\n", System.lineSeparator()));
+  }
+
+  @Test
+  void withEstimatesTheEtaIsTheWorkLeftAtThePaceSoFarOverTheShardsRunningAtOnce() {
+    Map<String, Long> estimates = Map.of("a.json", 10_000L, "b.json", 10_000L, "c.json", 20_000L, "d.json", 20_000L);
+    Progress progress = new Progress(new PrintWriter(text), false, 4, clock::get, estimates, 2);
+
+    // a took half its estimate: the 50 s of estimates left are 25 s of work, 12.5 s over 2 shards
+    finishAt(progress, 5_000, new FileRun("a.json", "a.json", 0, Outcome.PASSED, 5_000, 1, List.of(), null, null, List.of(), 0));
+    // b took its estimate: 15 s actual for 20 s estimated, the 40 s left are 30 s of work, 15 s over 2
+    finishAt(progress, 10_000, new FileRun("b.json", "b.json", 1, Outcome.PASSED, 10_000, 1, List.of(), null, null, List.of(), 0));
+
+    assertThat(text.toString()).isEqualTo("""
+        [1/4] passed 1, failed 0, skipped 0, errors 0 | elapsed 5s, ETA 13s  passed a.json
+        [2/4] passed 2, failed 0, skipped 0, errors 0 | elapsed 10s, ETA 15s  passed b.json
         """.replace("\n", System.lineSeparator()));
   }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Which files each shard runs, in which order; for a dynamic run, the work units the shards take
@@ -36,6 +38,13 @@ public record Plan(String apiVersion, String kind, Sharding sharding, List<Plann
   @JsonIgnore
   public int fileCount() {
     return shards.stream().mapToInt(s -> s.files().size()).sum() + units.stream().mapToInt(u -> u.files().size()).sum();
+  }
+
+  /** Each file's estimated duration by path, from its shard or work unit. */
+  @JsonIgnore
+  public Map<String, Long> estimatesMs() {
+    return PlannedFile.estimatesMs(Stream.concat(shards.stream().flatMap(s -> s.files().stream()),
+        units.stream().flatMap(u -> u.files().stream())));
   }
 
   /** The shards that get a Job: those with files, or every shard of a dynamic run with work to take. */
