@@ -16,7 +16,7 @@ import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.BrowserTools;
 import io.shardrun.executor.browser.LocalChromedriver;
-import io.shardrun.executor.browser.SessionFactory;
+import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.crd.v1alpha1.Isolation;
 import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.local.LocalBrowsers;
@@ -220,7 +220,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
     List<Double> sessionMs = new ArrayList<>();
     List<Double> contextMs = new ArrayList<>();
     try (LocalChromedriver chromedriver = LocalChromedriver.start(tools, true)) {
-      SessionFactory factory = chromedriver.sessions();
+      RemoteSessions factory = chromedriver.sessions();
       try (BrowserSession session = factory.open(RunLimits.DEFAULT_FILE_TIMEOUT)) {
         WebDriver driver = session.driver();
         driver.get(pageUrl);
@@ -256,7 +256,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
           }
         }
       }
-      try (ContextSessions contexts = new ContextSessions(factory, Isolation.CONTEXT, notice -> { })) {
+      try (ContextSessions contexts = new ContextSessions(factory, factory.withBiDi(), Isolation.CONTEXT, notice -> { })) {
         contexts.open(RunLimits.DEFAULT_FILE_TIMEOUT, null).close(); // starts the shared browser: once per shard, not per file
         for (int i = 0; i < sessions; i++) { // alternating, so both see the same machine
           long start = System.nanoTime();

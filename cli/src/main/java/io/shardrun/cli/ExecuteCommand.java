@@ -172,7 +172,7 @@ final class ExecuteCommand implements Callable<Integer> {
       PodAnnotationPublisher ownPod = new PodAnnotationPublisher(client, podNamespace, podName);
       RemoteSessions browsers = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
       try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn);
-          ContextSessions sessions = new ContextSessions(browsers, isolation, this::warn)) {
+          ContextSessions sessions = new ContextSessions(browsers, browsers.withBiDi(), isolation, this::warn)) {
         ShardProgress progress = dynamic ? ShardProgress.dynamic(shard, started, publisher)
             : ShardProgress.planned(shard, files.size(), started, publisher);
         // Before any file: a pod the executor cannot write to stops the shard now, not after its

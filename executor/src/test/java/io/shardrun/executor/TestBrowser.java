@@ -19,7 +19,7 @@ public final class TestBrowser {
 
   private TestBrowser() {}
 
-  public static synchronized SessionFactory sessions() {
+  public static synchronized RemoteSessions sessions() {
     if (driver == null) {
       driver = LocalChromedriver.start(BrowserTools.resolve(null, null), true);
     }

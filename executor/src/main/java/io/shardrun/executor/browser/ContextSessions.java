@@ -21,6 +21,7 @@ import org.openqa.selenium.bidi.module.Browser;
  * <p>Used by one worker thread; {@link BrowserSession#abort} may come from its alarm.
  */
 public final class ContextSessions implements SessionFactory, AutoCloseable {
+  private final SessionFactory sessions;
   private final SessionFactory browsers;
   private final Isolation byDefault;
   private final Consumer<String> notice;
@@ -28,12 +29,13 @@ public final class ContextSessions implements SessionFactory, AutoCloseable {
   private boolean unsupported;
 
   /**
-   * @param browsers opens the shared browser (and the sessions of files that ask for one); its
-   *     sessions must offer BiDi ({@code webSocketUrl})
+   * @param sessions opens the sessions of files that ask for one of their own
+   * @param browsers opens the shared browser: its sessions must offer BiDi ({@code webSocketUrl})
    * @param byDefault for files that do not say
    * @param notice told once when the browser cannot make user contexts
    */
-  public ContextSessions(SessionFactory browsers, Isolation byDefault, Consumer<String> notice) {
+  public ContextSessions(SessionFactory sessions, SessionFactory browsers, Isolation byDefault, Consumer<String> notice) {
+    this.sessions = sessions;
     this.browsers = browsers;
     this.byDefault = byDefault;
     this.notice = notice;
@@ -41,14 +43,14 @@ public final class ContextSessions implements SessionFactory, AutoCloseable {
 
   @Override
   public BrowserSession open(Duration callLimit) {
-    return browsers.open(callLimit);
+    return sessions.open(callLimit);
   }
 
   @Override
   public BrowserSession open(Duration callLimit, Isolation isolation) {
     Isolation wanted = isolation != null ? isolation : byDefault;
     if (wanted == Isolation.SESSION || unsupported) {
-      return browsers.open(callLimit);
+      return sessions.open(callLimit);
     }
     if (shared != null && (shared.broken || callLimit.compareTo(shared.callLimit) > 0)) {
       discard(); // gone wrong, or its calls may not wait as long as this file's may

@@ -64,7 +64,7 @@ public final class LocalChromedriver implements AutoCloseable {
   }
 
   /** Sessions on this chromedriver, each with a fresh Chromium profile. */
-  public SessionFactory sessions() {
+  public RemoteSessions sessions() {
     return new RemoteSessions(url, this::nextOptions);
   }
 

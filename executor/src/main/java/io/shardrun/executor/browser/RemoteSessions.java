@@ -15,6 +15,7 @@ import org.openqa.selenium.remote.http.ClientConfig;
 public final class RemoteSessions implements SessionFactory {
   private final URL webDriverUrl;
   private final ChromeOptionsSource options;
+  private final boolean bidi;
 
   /** Builds the options of each new session (a fresh profile folder each time, for example). */
   @FunctionalInterface
@@ -23,14 +24,29 @@ public final class RemoteSessions implements SessionFactory {
   }
 
   public RemoteSessions(URL webDriverUrl, ChromeOptionsSource options) {
+    this(webDriverUrl, options, false);
+  }
+
+  private RemoteSessions(URL webDriverUrl, ChromeOptionsSource options, boolean bidi) {
     this.webDriverUrl = webDriverUrl;
     this.options = options;
+    this.bidi = bidi;
+  }
+
+  /**
+   * The same sessions with WebDriver BiDi ({@code webSocketUrl}), as {@link ContextSessions}' shared
+   * browser needs; it makes each session's start dearer, so only that browser asks for it.
+   */
+  public RemoteSessions withBiDi() {
+    return new RemoteSessions(webDriverUrl, options, true);
   }
 
   @Override
   public BrowserSession open(Duration callLimit) {
     ChromeOptions chrome = options.next();
-    chrome.setCapability("webSocketUrl", true); // WebDriver BiDi, for ContextSessions' user contexts
+    if (bidi) {
+      chrome.setCapability("webSocketUrl", true);
+    }
     RemoteWebDriver driver = new RemoteWebDriver(webDriverUrl, chrome,
         ClientConfig.defaultConfig().readTimeout(callLimit));
     return new Session(driver, StuckBrowser.of(driver.getCapabilities()));

@@ -5,6 +5,7 @@ import io.shardrun.core.suite.Suite;
 import io.shardrun.executor.browser.BrowserProcesses;
 import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.browser.LocalChromedriver;
+import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.run.ShardRunner;
@@ -85,7 +86,7 @@ public final class LocalRun {
 
   private List<FileRun> runShard(int shard, ScheduledExecutorService watchdog, ShardRunner.Listener listener) {
     try (LocalChromedriver driver = LocalChromedriver.start(browsers.tools(), browsers.loopbackOnly());
-        ContextSessions sessions = new ContextSessions(driver.sessions(), browsers.isolation(), this::noticeOnce)) {
+        ContextSessions sessions = contexts(driver.sessions())) {
       FileRunner files = new FileRunner(sessions, environment, limits, runDir.resolve(Integer.toString(shard)), watchdog);
       ShardRunner runner = new ShardRunner(suite, files, limits, listener);
       List<FileRun> runs = new ArrayList<>();
@@ -95,6 +96,10 @@ public final class LocalRun {
       }
       return runs;
     }
+  }
+
+  private ContextSessions contexts(RemoteSessions fresh) {
+    return new ContextSessions(fresh, fresh.withBiDi(), browsers.isolation(), this::noticeOnce);
   }
 
   /** Every worker finds the same about its browser: the run's user hears it once. */

@@ -90,9 +90,9 @@ class ContextIsolationTest {
     return "http://127.0.0.1:" + site.getAddress().getPort();
   }
 
-  /** Counts the browsers opened under it. */
+  /** Counts the (shared, BiDi) browsers opened under it. */
   static final class Counting implements SessionFactory {
-    final SessionFactory browsers = TestBrowser.sessions();
+    final SessionFactory browsers = TestBrowser.sessions().withBiDi();
     final List<BrowserSession> opened = new CopyOnWriteArrayList<>();
 
     @Override
@@ -139,7 +139,7 @@ class ContextIsolationTest {
   @Test
   void theSecondFileInTheSameBrowserSeesNothingTheFirstLeft() {
     Counting browsers = new Counting();
-    try (ContextSessions sessions = new ContextSessions(browsers, Isolation.CONTEXT, notice -> { })) {
+    try (ContextSessions sessions = new ContextSessions(TestBrowser.sessions(), browsers, Isolation.CONTEXT, notice -> { })) {
       FileRunner runner = new FileRunner(sessions, Map.of("BASE_URL", baseUrl()), LIMITS, out, WATCHDOG);
       FileRun first = runner.run(TestFiles.parse("a/first.json", LEAVES_STATE_BEHIND), 0, Budgets.NONE);
       assertThat(first.status()).as(first.message()).isEqualTo(Outcome.PASSED);
@@ -158,7 +158,7 @@ class ContextIsolationTest {
   @Test
   void aPermissionGrantedInOneContextIsNotGrantedInTheNext() {
     String query = "return navigator.permissions.query({name: 'geolocation'}).then(p => p.state)";
-    try (ContextSessions sessions = new ContextSessions(new Counting(), Isolation.CONTEXT, notice -> { })) {
+    try (ContextSessions sessions = new ContextSessions(TestBrowser.sessions(), new Counting(), Isolation.CONTEXT, notice -> { })) {
       BrowserSession first = sessions.open(Duration.ofSeconds(30), null);
       first.driver().get(baseUrl() + "/");
       String userContext = new Browser(first.driver()).getUserContexts().stream().filter(c -> !c.equals("default"))
@@ -176,7 +176,7 @@ class ContextIsolationTest {
   @Test
   void aBrowserKilledMidFileEndsThatFileInErrorAndTheNextPassesInANewBrowser() throws Exception {
     Counting browsers = new Counting();
-    try (ContextSessions sessions = new ContextSessions(browsers, Isolation.CONTEXT, notice -> { })) {
+    try (ContextSessions sessions = new ContextSessions(TestBrowser.sessions(), browsers, Isolation.CONTEXT, notice -> { })) {
       FileRunner runner = new FileRunner(sessions, Map.of("BASE_URL", baseUrl()), LIMITS, out, WATCHDOG);
       Thread killer = new Thread(() -> {
         try {
