@@ -11,7 +11,6 @@ import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.executor.publish.ApiServerFailures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,8 +71,7 @@ final class ClusterAccess {
     if (e.getCode() > 0) {
       return server + " refused to list TestRuns: " + ApiServerFailures.answered(e) + credentials;
     }
-    Optional<String> unreachable = ApiServerFailures.whyUnreachable(e);
-    return "cannot reach " + server + " (" + unreachable.orElse(ApiServerFailures.innermostMessage(e)) + ")" + credentials;
+    return "cannot reach " + server + " (" + ApiServerFailures.whyUnanswered(e) + ")" + credentials;
   }
 
   /** How the client found its credentials, as kubectl users know the places. */

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.shardrun.cli.local.SharedFile;
 import io.shardrun.cli.local.Summary;
 import io.shardrun.core.report.HtmlReport;
+import io.shardrun.operator.decide.Conditions;
 import io.shardrun.core.report.RunReport;
 import io.shardrun.core.results.JUnitXml;
 import io.shardrun.core.results.RunRecord;
@@ -112,7 +113,7 @@ final class FinishedRun {
   String verdict() {
     TestRunStatus status = run.getStatus();
     String id = "TestRun " + run.getMetadata().getNamespace() + "/" + run.getMetadata().getName();
-    Condition complete = status.getConditions().stream().filter(c -> "Complete".equals(c.getType())).findFirst().orElse(null);
+    Condition complete = Conditions.find(status, Conditions.COMPLETE);
     StringBuilder line = new StringBuilder(id).append(' ').append(status.getPhase());
     if (complete != null && complete.getMessage() != null) {
       line.append(": ").append(complete.getMessage());

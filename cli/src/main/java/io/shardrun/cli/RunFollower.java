@@ -74,12 +74,12 @@ final class RunFollower {
         Duration silent = Duration.between(lastAnswer, Instant.now());
         if (silent.compareTo(unreachableFor) >= 0) {
           throw new CliException("lost the API server at " + client.getConfiguration().getMasterUrl() + ": no answer for "
-              + Durations.format(silent.toMillis()) + " (" + ApiServerFailures.whyUnreachable(e).orElse(ApiServerFailures.innermostMessage(e))
-              + "); the run goes on in the cluster; " + again());
+              + Durations.format(silent.toMillis()) + " (" + ApiServerFailures.whyUnanswered(e) + "); the run goes on in the cluster; "
+              + again());
         }
         if (!warned) {
-          out.println("warning: the API server does not answer (" + ApiServerFailures.whyUnreachable(e)
-              .orElse(ApiServerFailures.innermostMessage(e)) + "); trying again for up to " + Durations.format(unreachableFor.toMillis()));
+          out.println("warning: the API server does not answer (" + ApiServerFailures.whyUnanswered(e) + "); trying again for up to "
+              + Durations.format(unreachableFor.toMillis()));
           out.flush();
           warned = true;
         }

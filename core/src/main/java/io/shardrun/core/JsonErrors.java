@@ -18,6 +18,12 @@ public final class JsonErrors {
     return SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
   }
 
+  /** The message, then {@code (line L, column C)} when Jackson knows where. */
+  public static String describe(JsonProcessingException e) {
+    String at = location(e);
+    return message(e) + (at == null ? "" : " (" + at + ")");
+  }
+
   /** {@code line L, column C} of the error, or null when Jackson does not know it. */
   public static String location(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
@@ -36,8 +42,7 @@ public final class JsonErrors {
     try {
       tree = mapper.readTree(json);
     } catch (JsonProcessingException e) {
-      String at = location(e);
-      throw new IllegalArgumentException(place + ": " + message(e) + (at == null ? "" : " (" + at + ")"));
+      throw new IllegalArgumentException(place + ": " + describe(e));
     }
     if (tree == null || tree.isMissingNode()) {
       throw new IllegalArgumentException(place + ": the document is empty");

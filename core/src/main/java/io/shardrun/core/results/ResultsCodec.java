@@ -149,8 +149,7 @@ public final class ResultsCodec {
 
   private static String describe(IOException e) {
     if (e instanceof JsonProcessingException j) {
-      String at = JsonErrors.location(j);
-      return JsonErrors.message(j) + (at == null ? "" : " (" + at + ")");
+      return JsonErrors.describe(j);
     }
     return e.getMessage();
   }

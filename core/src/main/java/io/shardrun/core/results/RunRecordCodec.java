@@ -61,8 +61,7 @@ public final class RunRecordCodec {
       }
       return MAPPER.treeToValue(tree, RunRecord.class);
     } catch (JsonProcessingException e) {
-      String at = JsonErrors.location(e);
-      throw new IllegalArgumentException(source + ": bad run results: " + JsonErrors.message(e) + (at == null ? "" : " (" + at + ")"), e);
+      throw new IllegalArgumentException(source + ": bad run results: " + JsonErrors.describe(e), e);
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": unreadable run results: " + e.getMessage(), e);
     }

@@ -57,6 +57,11 @@ public final class ApiServerFailures {
     return innermostMessage(io);
   }
 
+  /** Why a request got no answer: {@link #whyUnreachable}, else the innermost message. */
+  public static String whyUnanswered(Throwable failure) {
+    return whyUnreachable(failure).orElse(innermostMessage(failure));
+  }
+
   /** The message of the innermost cause that has one. */
   public static String innermostMessage(Throwable failure) {
     String message = "no details";
