@@ -61,6 +61,10 @@ public final class BrowserProcesses {
     return orphans.size();
   }
 
+  /** How often, and how far apart, a killed browser's processes are looked for again: 2 s at most. */
+  private static final int KILL_LOOKS = 20;
+  private static final long KILL_LOOK_PAUSE_MS = 100;
+
   /**
    * Kills the browser this JVM started with profile folder {@code profile}, and everything below
    * it. A profile this JVM does not own (one chromedriver made, or another run's) is left alone.
@@ -72,12 +76,27 @@ public final class BrowserProcesses {
       return false;
     }
     String flag = "--user-data-dir=" + profile;
-    List<ProcessHandle> browsers = ProcessHandle.allProcesses()
-        .filter(p -> p.info().arguments().map(args -> List.of(args).contains(flag)).orElse(false))
-        .toList();
-    // Not waited for: its parent, chromedriver, reaps it when it sees the browser gone.
-    browsers.forEach(BrowserProcesses::killTree);
-    return !browsers.isEmpty();
+    boolean found = false;
+    // Looked for again until none is left: a SIGKILL takes a moment to land, and the browser may
+    // fork a helper while it is being killed. A killed process's parent, chromedriver, reaps it;
+    // until then it shows no arguments, so it is not waited for.
+    for (int look = 0; look < KILL_LOOKS; look++) {
+      List<ProcessHandle> browsers = ProcessHandle.allProcesses()
+          .filter(p -> p.info().arguments().map(args -> List.of(args).contains(flag)).orElse(false))
+          .toList();
+      if (browsers.isEmpty()) {
+        return found;
+      }
+      found = true;
+      browsers.forEach(BrowserProcesses::killTree);
+      try {
+        Thread.sleep(KILL_LOOK_PAUSE_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+    }
+    return found;
   }
 
   /** Kills a process and everything below it, children first, and waits for them to end. */
