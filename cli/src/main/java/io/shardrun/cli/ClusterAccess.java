@@ -29,9 +29,19 @@ final class ClusterAccess {
    * client, each gives up within seconds, so the command decides how long to keep trying.
    */
   static KubernetesClient client() {
-    Config config = new ConfigBuilder(Config.autoConfigure(null)).withRequestRetryBackoffLimit(0)
+    Config config = new ConfigBuilder(found()).withRequestRetryBackoffLimit(0)
         .withConnectionTimeout(5_000).withRequestTimeout(15_000).build();
     return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /**
+   * The client configuration as kubectl finds it, for every command. HTTP/2 only where TLS
+   * negotiates it: over plain http (kubectl proxy) the JDK client's h2c upgrade has left requests
+   * without an answer and without a timeout.
+   */
+  static Config found() {
+    Config config = Config.autoConfigure(null);
+    return new ConfigBuilder(config).withHttp2Disable(config.getMasterUrl().startsWith("http:")).build();
   }
 
   /** The namespace of the kubeconfig's current context (or the pod's), else {@code default}, as kubectl picks it. */

@@ -168,7 +168,7 @@ final class ExecuteCommand implements Callable<Integer> {
     Instant started = Instant.now();
     RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout), null, started);
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
-    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(ClusterAccess.found()).build()) {
       PodAnnotationPublisher ownPod = new PodAnnotationPublisher(client, podNamespace, podName);
       RemoteSessions browsers = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
       try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn);

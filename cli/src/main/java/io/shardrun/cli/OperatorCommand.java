@@ -47,7 +47,7 @@ final class OperatorCommand implements Callable<Integer> {
     }
     Images shardImages = images.images();
     Set<String> watched = namespaces == null ? Set.of() : Set.copyOf(namespaces.stream().filter(n -> !n.isBlank()).toList());
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(ClusterAccess.found()).build();
     try {
       ClusterAccess.checkTestRuns(client, watched);
     } catch (CliException e) {

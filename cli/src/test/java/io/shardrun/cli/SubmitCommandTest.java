@@ -102,8 +102,10 @@ class SubmitCommandTest {
       System.setProperty("kubeconfig", Kubeconfigs.write(dir, doomed.url("/"), "default").toString());
       CompletableFuture<Cli> submit = CompletableFuture.supplyAsync(() -> Cli.run("submit", "-f", write(testRun("lost", "gone")).toString(),
           "--suite", "../examples/suite", "--wait", "--unreachable-for", "3s"));
-      await().ignoreExceptions().atMost(Duration.ofSeconds(30))
-          .until(() -> doomedClient.resources(TestRun.class).inNamespace("gone").withName("lost").get() != null);
+      await().ignoreExceptions().atMost(Duration.ofSeconds(60))
+          .until(() -> submit.isDone() || doomedClient.resources(TestRun.class).inNamespace("gone").withName("lost").get() != null);
+      assertThat(submit.isDone()).as(() -> "submit ended before the API server went away: " + submit.join().out() + submit.join().err())
+          .isFalse();
       doomed.destroy();
       Cli submitted = submit.get(60, TimeUnit.SECONDS);
       assertThat(submitted.exitCode()).isEqualTo(2);
