@@ -11,6 +11,7 @@ import io.shardrun.core.select.SelectionCriteria;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.core.variant.Variants;
 import io.shardrun.crd.v1alpha1.HistorySpec;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.executor.browser.BrowserSession;
@@ -151,7 +152,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
           int cell = i * modes.length + mode.ordinal();
           int shards = shardCounts[i];
           RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
-          LocalRun run = new LocalRun(suite, LocalWork.planned(plans.get(i)), Map.of("BASE_URL", baseUrl), limits,
+          LocalRun run = new LocalRun(suite, LocalWork.planned(plans.get(i)), Map.of("BASE_URL", baseUrl), Variants.NONE, limits,
               new LocalBrowsers(tools, true, mode, notice -> { }), artifacts.resolve(shards + "-shards-" + mode.wireName() + "-run-" + r));
           long start = System.nanoTime();
           List<FileRun> runs = run.run(shards, file -> {});

@@ -14,6 +14,7 @@ import io.shardrun.core.results.ShardState;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.core.variant.VariantIds;
 import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.executor.assignment.AssignmentException;
 import io.shardrun.executor.assignment.AssignmentWait;
@@ -160,8 +161,13 @@ final class ExecuteCommand implements Callable<Integer> {
         ? plan.units().stream().flatMap(u -> u.files().stream()).map(PlannedFile::path).toList()
         : plan.shards().get(shard).paths();
     for (String file : files) {
-      if (!suite.files().containsKey(file)) {
+      if (!suite.files().containsKey(VariantIds.path(file))) {
         throw new CliException("the plan's file " + file + " is not in the suite at " + suiteDir + "; plan and suite do not match");
+      }
+      try {
+        plan.variantsOrNone().variantOf(file);
+      } catch (IllegalArgumentException e) {
+        throw new CliException("the plan's file " + e.getMessage() + "; the plan is inconsistent");
       }
     }
     awaitBrowser();
@@ -179,7 +185,7 @@ final class ExecuteCommand implements Callable<Integer> {
         // last file, when its results could no longer be delivered.
         ownPod.publish(progress.document(ShardState.RUNNING));
         FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
-        ShardRunner shardRunner = new ShardRunner(suite, runner, limits, progress::finished);
+        ShardRunner shardRunner = new ShardRunner(suite, runner, limits, plan.variantsOrNone(), progress::finished);
         List<FileRun> runs = dynamic ? dynamicShard(client, plan, shardRunner, progress).run(shard) : shardRunner.run(shard, files);
         publisher.finish(progress.document(ShardState.DONE));
         LocalReports.write(out, new LocalReports.RunResults("shard-" + shard, RunPhase.of(runs, true), started.toString(),

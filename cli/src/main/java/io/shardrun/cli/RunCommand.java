@@ -27,6 +27,9 @@ import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteException;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.core.variant.VariantIds;
+import io.shardrun.core.variant.Variants;
+import io.shardrun.crd.v1alpha1.Compare;
 import io.shardrun.crd.v1alpha1.HistorySpec;
 import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.Sharding;
@@ -127,6 +130,13 @@ final class RunCommand implements Callable<Integer> {
       + " takes it from this process's environment (for secrets). Repeatable.")
   List<String> env = new ArrayList<>();
 
+  @Option(names = "--variant", paramLabel = "NAME[=VAR=VALUE,...]", description = VariantFlags.VARIANT_DESCRIPTION)
+  List<String> variantFlags = new ArrayList<>();
+
+  @Option(names = "--compare", paramLabel = "MODE", converter = VariantFlags.CompareConverter.class,
+      description = VariantFlags.COMPARE_DESCRIPTION)
+  Compare compare;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Where results, reports and screenshots go: DIR/<run>/."
       + " Default: shardrun-out.")
   Path out = Path.of("shardrun-out");
@@ -200,12 +210,14 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir, this::writtenByRuns)).orThrow();
     History past = readHistory();
+    Variants variants = suite.variants().overriddenBy(VariantFlags.parse(variantFlags), compare);
     LocalWork work;
     int fileCount;
     int shardCount;
     Map<String, Long> estimates;
     if (sharding.equals(DYNAMIC)) {
-      List<WorkUnit> units = RunPlanner.queue(criteria(suite), HistorySpec.DEFAULT_WINDOW, suite, past);
+      List<WorkUnit> units = RunPlanner.queue(criteria(suite), HistorySpec.DEFAULT_WINDOW, suite, past).stream()
+          .map(u -> u.withVariants(variants)).toList();
       fileCount = units.stream().mapToInt(u -> u.files().size()).sum();
       estimates = PlannedFile.estimatesMs(units.stream().flatMap(u -> u.files().stream()));
       shardCount = Math.min(shards, units.size());
@@ -213,7 +225,7 @@ final class RunCommand implements Callable<Integer> {
           batch == null ? BatchPolicy.shrinking() : BatchFlag.parse("--batch", batch)), shardCount);
     } else {
       Plan plan = RunPlanner.plan(criteria(suite), shards, Sharding.valueOf(sharding.toUpperCase(java.util.Locale.ROOT)),
-          HistorySpec.DEFAULT_WINDOW, suite, past);
+          HistorySpec.DEFAULT_WINDOW, suite, past).withVariants(variants);
       fileCount = plan.fileCount();
       estimates = plan.estimatesMs();
       shardCount = plan.jobShards().size();
@@ -227,7 +239,10 @@ final class RunCommand implements Callable<Integer> {
     String runId = RUN_ID.format(started);
     Path runDir = this.out.resolve(runId);
     int workers = parallel != null ? parallel : Math.min(shards, Runtime.getRuntime().availableProcessors());
-    out.printf("%s: %d files on %d shards (%s), %d at a time%n", runId, fileCount, shardCount, sharding,
+    String files = variants.isEmpty() ? fileCount + " files"
+        : fileCount + " runs (" + fileCount / variants.sets().size() + " files x " + variants.sets().size() + " variants, compare "
+            + variants.compare().wireName() + ")";
+    out.printf("%s: %s on %d shards (%s), %d at a time%n", runId, files, shardCount, sharding,
         Math.min(workers, shardCount));
     RunLimits limits = new RunLimits(Duration.ofSeconds(waitSeconds), Duration.ofSeconds(fileTimeout),
         timeout == null ? null : Duration.ofSeconds(timeout), started);
@@ -237,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       LocalBrowsers browsers = new LocalBrowsers(tools, loopbackOnly(environment), isolation,
           notice -> spec.commandLine().getErr().println("note: " + notice));
-      runs = new LocalRun(suite, work, environment, limits, browsers, runDir).run(workers, progress::finished);
+      runs = new LocalRun(suite, work, environment, variants, limits, browsers, runDir).run(workers, progress::finished);
     } finally {
       progress.close();
     }
@@ -348,7 +363,7 @@ final class RunCommand implements Callable<Integer> {
     if (rerun == null) {
       return criteria;
     }
-    List<String> gone = rerun.stream().filter(file -> !suite.files().containsKey(file)).sorted().toList();
+    List<String> gone = rerun.stream().filter(file -> !suite.files().containsKey(VariantIds.path(file))).sorted().toList();
     if (!gone.isEmpty()) {
       spec.commandLine().getErr().printf("warning: --rerun-failed %s: %d of the files that did not pass are no longer in"
           + " the suite and are not run: %s%n", rerunFailed, gone.size(), String.join(", ", gone));

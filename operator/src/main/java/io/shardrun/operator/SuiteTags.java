@@ -1,5 +1,6 @@
 package io.shardrun.operator;
 
+import io.shardrun.core.variant.VariantIds;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
@@ -27,7 +28,7 @@ final class SuiteTags implements Function<String, List<String>> {
 
   @Override
   public List<String> apply(String file) {
-    return tags.get().getOrDefault(file, List.of());
+    return tags.get().getOrDefault(VariantIds.path(file), List.of()); // PATH#VARIANT has its file's tags
   }
 
   private static Map<String, List<String>> byFile(Suite suite) {

@@ -38,6 +38,11 @@ public final class Summary {
             run.file(), run.shard(), run.message()));
       }
     }
+    List<FileRun> differing = runs.stream().filter(r -> r.status() == Outcome.PASSED && r.message() != null).toList();
+    if (!differing.isEmpty()) { // a passed run has a message only as a variant that differs from the first
+      out.append(String.format("%nVariants that differ (compare report):%n"));
+      differing.forEach(run -> out.append(String.format("  %s (shard %d)%n          %s%n", run.file(), run.shard(), run.message())));
+    }
     return out.toString();
   }
 

@@ -1,5 +1,6 @@
 package io.shardrun.core.plan;
 
+import io.shardrun.core.variant.Variants;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.shardrun.crd.v1alpha1.Sharding;
@@ -18,9 +19,12 @@ import java.util.stream.Stream;
  * @param sharding the strategy that produced it
  * @param shards every shard, by index, including empty ones; a dynamic run's are all empty
  * @param units a dynamic run's work units in queue order; empty otherwise
+ * @param variants the variants each file runs in, its planned entries named {@code PATH#VARIANT};
+ *     null for a run without variants
  */
 public record Plan(String apiVersion, String kind, Sharding sharding, List<PlannedShard> shards,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkUnit> units) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkUnit> units,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Variants variants) {
   public static final String KIND = "Plan";
 
   public Plan {
@@ -28,11 +32,29 @@ public record Plan(String apiVersion, String kind, Sharding sharding, List<Plann
   }
 
   public Plan(Sharding sharding, List<PlannedShard> shards) {
-    this(TestRun.API_VERSION, KIND, sharding, shards, List.of());
+    this(TestRun.API_VERSION, KIND, sharding, shards, List.of(), null);
   }
 
   public Plan(Sharding sharding, List<PlannedShard> shards, List<WorkUnit> units) {
-    this(TestRun.API_VERSION, KIND, sharding, shards, units);
+    this(TestRun.API_VERSION, KIND, sharding, shards, units, null);
+  }
+
+  /**
+   * This plan with every file replaced by its variants, side by side in its place: same shards,
+   * same order, each variant with the file's estimate, so a balanced plan stays balanced.
+   */
+  public Plan withVariants(Variants chosen) {
+    if (chosen.isEmpty()) {
+      return this;
+    }
+    return new Plan(apiVersion, kind, sharding, shards.stream().map(s -> s.withVariants(chosen)).toList(),
+        units.stream().map(u -> u.withVariants(chosen)).toList(), chosen);
+  }
+
+  /** Its variants; {@link Variants#NONE} for a run without. */
+  @JsonIgnore
+  public Variants variantsOrNone() {
+    return variants == null ? Variants.NONE : variants;
   }
 
   @JsonIgnore

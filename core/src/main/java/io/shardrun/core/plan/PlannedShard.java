@@ -1,5 +1,6 @@
 package io.shardrun.core.plan;
 
+import io.shardrun.core.variant.Variants;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
@@ -11,6 +12,12 @@ import java.util.List;
  * @param files in run order: dependencies first, likely failures early
  */
 public record PlannedShard(int index, long estimateMs, List<PlannedFile> files) {
+  /** This shard with each file replaced by its variants, side by side in its place. */
+  public PlannedShard withVariants(Variants variants) {
+    List<PlannedFile> expanded = PlannedFile.withVariants(files, variants);
+    return new PlannedShard(index, expanded.stream().mapToLong(PlannedFile::estimateMs).sum(), expanded);
+  }
+
   /** Its files' paths, in run order. */
   @JsonIgnore
   public List<String> paths() {

@@ -1,5 +1,6 @@
 package io.shardrun.core.plan;
 
+import io.shardrun.core.variant.Variants;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ public record WorkUnit(int id, List<PlannedFile> files) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("a work unit holds at least one file");
     }
+  }
+
+  /** This unit with each file replaced by its variants: the variants of a file stay together. */
+  public WorkUnit withVariants(Variants variants) {
+    return new WorkUnit(id, PlannedFile.withVariants(files, variants));
   }
 
   public long estimateMs() {

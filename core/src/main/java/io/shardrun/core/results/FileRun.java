@@ -14,7 +14,8 @@ import java.util.List;
  * @param attempts how many times it ran (more than 1 only after infrastructure errors)
  * @param tags meta.tags
  * @param failedStep index of the step that decided a failure or error; null otherwise
- * @param message the failure: step, locator, expected against observed; or why it was skipped
+ * @param message the failure: step, locator, expected against observed; or why it was skipped; or,
+ *     for a passed variant, how its steps differ from the first variant's
  * @param steps the last attempt's step records (empty when skipped)
  * @param startedMs when its first attempt started (or it was skipped), in milliseconds since the epoch
  */
@@ -30,6 +31,16 @@ public record FileRun(
     String message,
     List<StepRecord> steps,
     long startedMs) {
+
+  /** The same run with {@code message}, its outcome unchanged. */
+  public FileRun withMessage(String message) {
+    return new FileRun(file, name, shard, status, durationMs, attempts, tags, failedStep, message, steps, startedMs);
+  }
+
+  /** The same run failed at {@code step} with {@code message}. */
+  public FileRun failedAt(int step, String message) {
+    return new FileRun(file, name, shard, Outcome.FAILED, durationMs, attempts, tags, step, message, steps, startedMs);
+  }
 
   public FileResult toResult() {
     return new FileResult(file, status, durationMs, tags, failedStep, message, startedMs, attempts > 1 ? attempts : null);

@@ -1,5 +1,6 @@
 package io.shardrun.core.results;
 
+import io.shardrun.core.variant.VariantIds;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Objects;
@@ -75,7 +76,7 @@ public final class JUnitXml {
   private static Element testcase(Document xml, FileRun run) {
     Element testcase = xml.createElement("testcase");
     testcase.setAttribute("name", XmlText.clean(run.name()));
-    testcase.setAttribute("classname", XmlText.clean(className(run.file())));
+    testcase.setAttribute("classname", XmlText.clean(className(VariantIds.path(run.file()))));
     testcase.setAttribute("file", XmlText.clean(run.file()));
     testcase.setAttribute("time", seconds(run.durationMs()));
     switch (run.status()) {

@@ -1,5 +1,6 @@
 package io.shardrun.core.results;
 
+import io.shardrun.core.variant.VariantIds;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -64,11 +65,11 @@ public record RunRecord(
     }
 
     /**
-     * As a local run's file: named by its path (a cluster run does not keep meta.name), with no
-     * step records.
+     * As a local run's file: named by its path (a cluster run does not keep meta.name), and its
+     * variant, with no step records.
      */
     public FileRun toFileRun() {
-      return new FileRun(file, file, shard, status, durationMs, attempts == null ? 1 : attempts, tags == null ? List.of() : tags,
+      return new FileRun(file, VariantIds.name(VariantIds.path(file), file), shard, status, durationMs, attempts == null ? 1 : attempts, tags == null ? List.of() : tags,
           failedStep, message, List.of(), startedMs == null ? 0 : startedMs);
     }
 

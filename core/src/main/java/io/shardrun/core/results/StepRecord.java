@@ -21,6 +21,8 @@ import java.util.List;
  *     when it led to none (left out of JSON)
  * @param warnings budgets passed in {@code mode: warn}, and budgets that could not be checked
  *     (left out of JSON when none)
+ * @param url the page's URL after the step, written from ${BASE_URL} on, in a run with variants (for
+ *     the step diff); null otherwise (left out of JSON)
  */
 public record StepRecord(
     int index,
@@ -33,7 +35,8 @@ public record StepRecord(
     String observed,
     String error,
     @JsonInclude(JsonInclude.Include.NON_NULL) PageMetrics metrics,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String url) {
 
   public StepRecord {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -42,6 +45,6 @@ public record StepRecord(
   /** A step that measured no page. */
   public StepRecord(int index, String origin, String command, String target, String value, StepStatus status,
       long durationMs, String observed, String error) {
-    this(index, origin, command, target, value, status, durationMs, observed, error, null, List.of());
+    this(index, origin, command, target, value, status, durationMs, observed, error, null, List.of(), null);
   }
 }

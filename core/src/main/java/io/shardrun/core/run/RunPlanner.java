@@ -26,7 +26,8 @@ public final class RunPlanner {
     if (rerunOnly != null) {
       criteria = criteria.withRerunOnly(rerunOnly);
     }
-    return plan(criteria, spec.getShards(), spec.getSharding(), spec.getHistory().getWindow(), suite, history);
+    return plan(criteria, spec.getShards(), spec.getSharding(), spec.getHistory().getWindow(), suite, history)
+        .withVariants(suite.variants().overriddenBy(spec));
   }
 
   /** The same from explicit criteria (a local run's flags). */

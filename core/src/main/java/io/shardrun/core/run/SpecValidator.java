@@ -1,5 +1,7 @@
 package io.shardrun.core.run;
 
+import io.shardrun.core.variant.Variants;
+import io.shardrun.core.variant.VariantChecks;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.shardrun.core.select.SelectionCriteria;
 import io.shardrun.crd.v1alpha1.BatchMode;
@@ -87,6 +89,9 @@ public final class SpecValidator {
       SelectionCriteria.fromSpec(spec.getSelector());
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
+    }
+    if (spec.getVariants() != null) {
+      VariantChecks.problems(Variants.ofSpec(spec), "spec.variants").forEach(p -> problems.add(p.toString()));
     }
     return problems;
   }

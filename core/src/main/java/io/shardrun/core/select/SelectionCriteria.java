@@ -1,5 +1,6 @@
 package io.shardrun.core.select;
 
+import io.shardrun.core.variant.VariantIds;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.crd.v1alpha1.Selector;
 import java.util.ArrayList;
@@ -43,8 +44,10 @@ public record SelectionCriteria(
         null);
   }
 
+  /** Narrowed to {@code files}; a file named with a variant (PATH#VARIANT) selects the file, in all its variants. */
   public SelectionCriteria withRerunOnly(Set<String> files) {
-    return new SelectionCriteria(tags, excludeTags, include, exclude, changedFiles, Set.copyOf(files));
+    return new SelectionCriteria(tags, excludeTags, include, exclude, changedFiles,
+        files.stream().map(VariantIds::path).collect(java.util.stream.Collectors.toUnmodifiableSet()));
   }
 
   /** Narrowed to the files that failed or errored in {@code previous} (rerun-failed). */

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * The raw files of a suite, sorted by path: action files anywhere, templates under
- * {@code templates/}, the performance budgets in {@code budgets.json} at the root. Hidden files and folders (a name starting with '.') are not part of it.
+ * {@code templates/}, the performance budgets in {@code budgets.json} and the variants in {@code variants.json} at the root. Hidden files and folders (a name starting with '.') are not part of it.
  *
  * @param files the files that could be read
  * @param problems what could not be read (a file or folder without permission, not UTF-8 text, a
@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 public record SuiteFiles(List<SuiteFile> files, List<Problem> problems) {
   public static final String TEMPLATES_DIR = "templates/";
   public static final String BUDGETS_FILE = "budgets.json";
+  public static final String VARIANTS_FILE = "variants.json";
 
   public SuiteFiles {
     files = files.stream().sorted(Comparator.comparing(SuiteFile::path)).toList();
@@ -59,9 +60,9 @@ public record SuiteFiles(List<SuiteFile> files, List<Problem> problems) {
     return files.isEmpty();
   }
 
-  /** Whether the file at a suite path is an action file: not a template, not budgets.json. */
+  /** Whether the file at a suite path is an action file: not a template, not budgets.json or variants.json. */
   public static boolean isActionFile(String path) {
-    return !path.startsWith(TEMPLATES_DIR) && !path.equals(BUDGETS_FILE);
+    return !path.startsWith(TEMPLATES_DIR) && !path.equals(BUDGETS_FILE) && !path.equals(VARIANTS_FILE);
   }
 
   /** Whether a suite path is hidden (it, or a folder it is in, starts with '.'): never part of a suite. */

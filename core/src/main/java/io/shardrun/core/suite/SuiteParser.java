@@ -8,6 +8,8 @@ import io.shardrun.core.action.TemplateLibrary;
 import io.shardrun.core.action.TemplateParser;
 import io.shardrun.core.budget.Budgets;
 import io.shardrun.core.budget.BudgetsParser;
+import io.shardrun.core.variant.Variants;
+import io.shardrun.core.variant.VariantsParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Parses a whole suite: templates and budgets first, then every action file, then depends_on. All problems
+ * Parses a whole suite: templates, budgets and variants first, then every action file, then depends_on. All problems
  * are collected, so one pass reports everything that is wrong.
  */
 public final class SuiteParser {
@@ -64,6 +66,8 @@ public final class SuiteParser {
     }
     Budgets budgets = files.files().stream().filter(f -> f.path().equals(SuiteFiles.BUDGETS_FILE)).findFirst()
         .map(f -> BudgetsParser.parse(f.path(), f.content(), problems)).orElse(Budgets.NONE);
+    Variants variants = files.files().stream().filter(f -> f.path().equals(SuiteFiles.VARIANTS_FILE)).findFirst()
+        .map(f -> VariantsParser.parse(f.path(), f.content(), problems)).orElse(Variants.NONE);
     ActionFileParser parser = new ActionFileParser(TemplateLibrary.builtIns().with(custom, broken));
     SortedMap<String, ActionFile> parsed = new TreeMap<>();
     List<String> unusable = new ArrayList<>();
@@ -97,7 +101,7 @@ public final class SuiteParser {
     upstream.values().forEach(deps -> deps.retainAll(upstream.keySet()));
     unusable.forEach(parsed::remove);
     problems.sort(java.util.Comparator.comparing(Problem::file));
-    return new Result(new Suite(parsed, new DependencyGraph(upstream), budgets), problems);
+    return new Result(new Suite(parsed, new DependencyGraph(upstream), budgets, variants), problems);
   }
 
   /**

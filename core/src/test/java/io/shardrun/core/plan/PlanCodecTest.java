@@ -68,7 +68,7 @@ class PlanCodecTest {
 
     assertThatThrownBy(() -> PlanCodec.read(json, "plan.json"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("plan.json: not a Shardrun plan: unknown field 'owner' at owner; expected one of apiVersion, kind, sharding, shards, units");
+        .hasMessage("plan.json: not a Shardrun plan: unknown field 'owner' at owner; expected one of apiVersion, kind, sharding, shards, units, variants");
   }
 
   @Test

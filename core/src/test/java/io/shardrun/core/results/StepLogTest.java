@@ -47,7 +47,7 @@ class StepLogTest {
   void aMeasuredPageAndItsBudgetWarningsFollowTheStep() {
     PageMetrics page = new PageMetrics("${BASE_URL}/heavy", "/heavy", 12L, 30L, 31L, null, 604000L);
     List<StepRecord> steps = List.of(new StepRecord(0, "steps[0]", "open", "${BASE_URL}/heavy", "", StepStatus.PASSED, 90,
-        null, null, page, List.of("budget (warn): /heavy transferBytes 604000 > 500000")));
+        null, null, page, List.of("budget (warn): /heavy transferBytes 604000 > 500000"), null));
 
     assertThat(StepLog.of(steps)).isEqualTo("""
         [0] steps[0]: open | ${BASE_URL}/heavy -> passed in 90 ms

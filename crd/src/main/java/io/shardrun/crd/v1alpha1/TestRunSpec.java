@@ -96,6 +96,17 @@ public class TestRunSpec {
   @JsonPropertyDescription("How the suite's run history is used for estimates.")
   private HistorySpec history = new HistorySpec();
 
+  @JsonPropertyDescription("Run every selected file once per variant (each in its own browser user context), for"
+      + " example users admin and guest, or environments a and b with their BASE_URL. Results, JUnit, history and the"
+      + " counts name each (file, variant) pair as PATH#NAME. Unset: the suite's variants.json, if any; an empty list:"
+      + " no variants.")
+  private List<VariantSpec> variants;
+
+  @JsonPropertyDescription("With variants: report (default) lists where a variant's steps differ from the first"
+      + " variant's (outcome, observed text, URL after the step); strict also fails that variant. Unset: the suite's"
+      + " variants.json, else report.")
+  private Compare compare;
+
   public SuiteSource getSuite() {
     return suite;
   }
@@ -206,5 +217,21 @@ public class TestRunSpec {
 
   public void setHistory(HistorySpec history) {
     this.history = history == null ? new HistorySpec() : history;
+  }
+
+  public List<VariantSpec> getVariants() {
+    return variants;
+  }
+
+  public void setVariants(List<VariantSpec> variants) {
+    this.variants = variants;
+  }
+
+  public Compare getCompare() {
+    return compare;
+  }
+
+  public void setCompare(Compare compare) {
+    this.compare = compare;
   }
 }

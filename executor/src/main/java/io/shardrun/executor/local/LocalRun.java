@@ -1,5 +1,6 @@
 package io.shardrun.executor.local;
 
+import io.shardrun.core.variant.Variants;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.executor.browser.BrowserProcesses;
@@ -30,6 +31,7 @@ public final class LocalRun {
   private final Suite suite;
   private final LocalWork work;
   private final Map<String, String> environment;
+  private final Variants variants;
   private final RunLimits limits;
   private final LocalBrowsers browsers;
   private final Path runDir;
@@ -37,13 +39,15 @@ public final class LocalRun {
 
   /**
    * @param environment variables each file starts with (BASE_URL, --env)
+   * @param variants the variants the planned names (PATH#VARIANT) run in
    * @param runDir artifacts go to {@code runDir/<shard>/<file>/}
    */
-  public LocalRun(Suite suite, LocalWork work, Map<String, String> environment, RunLimits limits, LocalBrowsers browsers,
-      Path runDir) {
+  public LocalRun(Suite suite, LocalWork work, Map<String, String> environment, Variants variants, RunLimits limits,
+      LocalBrowsers browsers, Path runDir) {
     this.suite = suite;
     this.work = work;
     this.environment = environment;
+    this.variants = variants;
     this.limits = limits;
     this.browsers = browsers;
     this.runDir = runDir;
@@ -88,7 +92,7 @@ public final class LocalRun {
     try (LocalChromedriver driver = LocalChromedriver.start(browsers.tools(), browsers.loopbackOnly());
         ContextSessions sessions = contexts(driver.sessions())) {
       FileRunner files = new FileRunner(sessions, environment, limits, runDir.resolve(Integer.toString(shard)), watchdog);
-      ShardRunner runner = new ShardRunner(suite, files, limits, listener);
+      ShardRunner runner = new ShardRunner(suite, files, limits, variants, listener);
       List<FileRun> runs = new ArrayList<>();
       // A batch holds whole work units (a depends_on group, the serial files), so each is run on its own.
       for (List<String> batch = work.next(shard); !batch.isEmpty(); batch = work.next(shard)) {

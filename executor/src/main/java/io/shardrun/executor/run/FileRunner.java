@@ -2,11 +2,14 @@ package io.shardrun.executor.run;
 
 import io.shardrun.core.action.ActionFile;
 import io.shardrun.core.action.Step;
+import io.shardrun.core.action.Variables;
 import io.shardrun.core.budget.Budgets;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Outcome;
 import io.shardrun.core.results.StepRecord;
 import io.shardrun.core.results.StepStatus;
+import io.shardrun.core.variant.Variant;
+import io.shardrun.core.variant.VariantIds;
 import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.SessionFactory;
 import io.shardrun.executor.budget.PageBudgets;
@@ -18,6 +21,7 @@ import io.shardrun.executor.step.StepRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,9 +61,13 @@ public final class FileRunner {
     this.watchdog = watchdog;
   }
 
-  /** @param budgets the suite's budgets.json */
-  public FileRun run(ActionFile file, int shard, Budgets budgets) {
-    Artifacts artifacts = Artifacts.forFile(shardDir, file.path());
+  /**
+   * @param variant the variant it runs in, its variables over the environment; null for none
+   * @param budgets the suite's budgets.json
+   */
+  public FileRun run(ActionFile file, Variant variant, int shard, Budgets budgets) {
+    String id = variant == null ? file.path() : VariantIds.of(file.path(), variant.name());
+    Artifacts artifacts = Artifacts.forFile(shardDir, id);
     long started = System.nanoTime();
     long startedMs = System.currentTimeMillis();
     int maxAttempts = 1 + file.meta().retries();
@@ -67,13 +75,13 @@ public final class FileRunner {
     int attempts = 0;
     while (attempts < maxAttempts) {
       attempts++;
-      attempt = attempt(file, budgets, artifacts);
+      attempt = attempt(file, variant, budgets, artifacts);
       if (attempt.outcome != Outcome.ERROR || limits.runDeadlinePassed()) {
         break;
       }
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
-    return new FileRun(file.path(), file.meta().name(), shard, attempt.outcome, durationMs, attempts,
+    return new FileRun(id, VariantIds.name(file.meta().name(), id), shard, attempt.outcome, durationMs, attempts,
         file.meta().tags(), attempt.failedStep, attempt.message, attempt.records, startedMs);
   }
 
@@ -93,7 +101,7 @@ public final class FileRunner {
     }
   }
 
-  private Attempt attempt(ActionFile file, Budgets budgets, Artifacts artifacts) {
+  private Attempt attempt(ActionFile file, Variant variant, Budgets budgets, Artifacts artifacts) {
     Attempt attempt = new Attempt();
     Duration limit = limits.fileLimit(file);
     BrowserSession session;
@@ -118,7 +126,7 @@ public final class FileRunner {
           ? limits.deadlinePassed()
           : "timed out after " + limit.toSeconds() + " s (meta.timeout_s, or the run's --file-timeout)";
       try (Alarm alarm = new Alarm(watchdog, untilAlarm, reason, session)) {
-        runSteps(file, session, budgets, artifacts, attempt, alarm);
+        runSteps(file, variant, session, budgets, artifacts, attempt, alarm);
       }
     }
     return attempt;
@@ -129,9 +137,9 @@ public final class FileRunner {
     return "not run: " + limits.deadlinePassed() + " while its browser started";
   }
 
-  private void runSteps(ActionFile file, BrowserSession session, Budgets budgets, Artifacts artifacts, Attempt attempt,
-      Alarm alarm) {
-    RunVariables vars = new RunVariables(environment);
+  private void runSteps(ActionFile file, Variant variant, BrowserSession session, Budgets budgets,
+      Artifacts artifacts, Attempt attempt, Alarm alarm) {
+    RunVariables vars = variables(variant);
     PageBudgets pages = new PageBudgets(budgets, session.driver(), vars::mask);
     StepRunner runner = new StepRunner(session.driver(), vars, limits.defaultWait(), (name, png) -> {
       try {
@@ -171,8 +179,9 @@ public final class FileRunner {
       }
       observed = vars.mask(observed);
       error = vars.mask(error);
+      String url = variant != null && status != StepStatus.ERROR && stopped == null ? urlAfter(session, vars) : null;
       attempt.records.add(new StepRecord(i, step.origin(), step.command().wireName(), step.target(), step.value(),
-          status, (System.nanoTime() - t0) / 1_000_000, observed, error, page.metrics(), page.warnings()));
+          status, (System.nanoTime() - t0) / 1_000_000, observed, error, page.metrics(), page.warnings(), url));
       if (status == StepStatus.PASSED) {
         continue;
       }
@@ -191,6 +200,32 @@ public final class FileRunner {
         notRun(file, i + 1, attempt);
         return;
       }
+    }
+  }
+
+  /**
+   * The environment with the variant's variables over it. A variant's BASE_URL is masked as the
+   * environment's is, so that two environments showing the same page compare equal; its other
+   * values (a user's name) are what the variants differ in, and stay visible.
+   */
+  private RunVariables variables(Variant variant) {
+    if (variant == null) {
+      return new RunVariables(environment);
+    }
+    Map<String, String> masked = new HashMap<>(environment);
+    Map<String, String> plain = new HashMap<>();
+    variant.vars().forEach((name, value) -> (name.equals("BASE_URL") ? masked : plain).put(name, Variables.substitute(value, environment)));
+    RunVariables vars = new RunVariables(masked);
+    plain.forEach(vars::put);
+    return vars;
+  }
+
+  /** The page's URL after a step, masked as observations are; null when it cannot be read. */
+  private static String urlAfter(BrowserSession session, RunVariables vars) {
+    try {
+      return vars.mask(session.driver().getCurrentUrl());
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

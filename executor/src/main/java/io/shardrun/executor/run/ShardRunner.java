@@ -1,5 +1,8 @@
 package io.shardrun.executor.run;
 
+import io.shardrun.core.variant.VariantComparison;
+import io.shardrun.core.variant.VariantIds;
+import io.shardrun.core.variant.Variants;
 import io.shardrun.core.action.ActionFile;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Outcome;
@@ -11,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs a shard's files in plan order. A file whose upstream (depends_on) did not pass is not
+ * Runs a shard's files in plan order, each in every variant of the run, the variants compared
+ * with the first. A file whose upstream (depends_on) did not pass is not
  * run and ends {@code skipped}; once the run's deadline passes, the files left end
  * {@code error} without running.
  */
@@ -20,6 +24,7 @@ public final class ShardRunner {
   private final FileRunner files;
   private final RunLimits limits;
   private final Listener listener;
+  private final Variants variants;
 
   /** Hears about each file as it finishes, to show progress or publish results. */
   @FunctionalInterface
@@ -27,42 +32,49 @@ public final class ShardRunner {
     void finished(FileRun run);
   }
 
-  public ShardRunner(Suite suite, FileRunner files, RunLimits limits, Listener listener) {
+  /** @param variants the run's variants: the planned names are {@code PATH#VARIANT} then */
+  public ShardRunner(Suite suite, FileRunner files, RunLimits limits, Variants variants, Listener listener) {
     this.suite = suite;
     this.files = files;
     this.limits = limits;
+    this.variants = variants;
     this.listener = listener;
   }
 
   public List<FileRun> run(int shard, List<String> planned) {
     Map<String, Outcome> outcomes = new HashMap<>();
     List<FileRun> runs = new ArrayList<>();
-    for (String path : planned) {
-      ActionFile file = suite.file(path);
-      FileRun run = notRunnable(file, shard, outcomes).orElseGet(() -> files.run(file, shard, suite.budgets()));
-      outcomes.put(path, run.status());
+    VariantComparison comparison = new VariantComparison(variants.compare());
+    for (String id : planned) {
+      ActionFile file = suite.file(VariantIds.path(id));
+      FileRun run = comparison.compared(notRunnable(file, id, shard, outcomes)
+          .orElseGet(() -> files.run(file, variants.variantOf(id), shard, suite.budgets())));
+      outcomes.put(id, run.status());
       runs.add(run);
       listener.finished(run);
     }
     return runs;
   }
 
-  private Optional<FileRun> notRunnable(ActionFile file, int shard, Map<String, Outcome> outcomes) {
+  /** Why the file cannot run now; its upstream must have passed in the same variant. */
+  private Optional<FileRun> notRunnable(ActionFile file, String id, int shard, Map<String, Outcome> outcomes) {
     if (limits.runDeadlinePassed()) {
-      return Optional.of(unrun(file, shard, Outcome.ERROR, "not run: " + limits.deadlinePassed()));
+      return Optional.of(unrun(file, id, shard, Outcome.ERROR, "not run: " + limits.deadlinePassed()));
     }
-    for (String upstream : suite.graph().upstreamOf(file.path())) {
+    String variant = VariantIds.variant(id);
+    for (String upstreamPath : suite.graph().upstreamOf(file.path())) {
+      String upstream = variant == null ? upstreamPath : VariantIds.of(upstreamPath, variant);
       Outcome outcome = outcomes.get(upstream);
       if (outcome != Outcome.PASSED) {
         String how = outcome == null ? "did not run in this shard" : outcome.label();
-        return Optional.of(unrun(file, shard, Outcome.SKIPPED, "not run: upstream " + upstream + " " + how));
+        return Optional.of(unrun(file, id, shard, Outcome.SKIPPED, "not run: upstream " + upstream + " " + how));
       }
     }
     return Optional.empty();
   }
 
-  private static FileRun unrun(ActionFile file, int shard, Outcome outcome, String message) {
-    return new FileRun(file.path(), file.meta().name(), shard, outcome, 0, 0, file.meta().tags(), null, message, List.of(),
+  private static FileRun unrun(ActionFile file, String id, int shard, Outcome outcome, String message) {
+    return new FileRun(id, VariantIds.name(file.meta().name(), id), shard, outcome, 0, 0, file.meta().tags(), null, message, List.of(),
         System.currentTimeMillis());
   }
 }

@@ -141,11 +141,11 @@ class ContextIsolationTest {
     Counting browsers = new Counting();
     try (ContextSessions sessions = new ContextSessions(TestBrowser.sessions(), browsers, Isolation.CONTEXT, notice -> { })) {
       FileRunner runner = new FileRunner(sessions, Map.of("BASE_URL", baseUrl()), LIMITS, out, WATCHDOG);
-      FileRun first = runner.run(TestFiles.parse("a/first.json", LEAVES_STATE_BEHIND), 0, Budgets.NONE);
+      FileRun first = runner.run(TestFiles.parse("a/first.json", LEAVES_STATE_BEHIND), null, 0, Budgets.NONE);
       assertThat(first.status()).as(first.message()).isEqualTo(Outcome.PASSED);
       assertThat(cachedHits.get()).as("the second fetch in the first file came from its cache").isEqualTo(1);
       marks.clear();
-      FileRun second = runner.run(TestFiles.parse("a/second.json", SEES_NOTHING), 0, Budgets.NONE);
+      FileRun second = runner.run(TestFiles.parse("a/second.json", SEES_NOTHING), null, 0, Budgets.NONE);
       assertThat(second.status()).as(second.message()).isEqualTo(Outcome.PASSED);
       assertThat(cachedHits.get()).as("the second file's fetch missed the first file's cache").isEqualTo(2);
       assertThat(marks).hasSize(2);
@@ -196,11 +196,11 @@ class ContextIsolationTest {
             {"command": "open", "target": "${BASE_URL}/"},
             {"command": "pause", "target": "3000"},
             {"command": "open", "target": "${BASE_URL}/"}
-          ]}"""), 0, Budgets.NONE);
+          ]}"""), null, 0, Budgets.NONE);
       killer.join();
       assertThat(killed.status()).as(killed.message()).isEqualTo(Outcome.ERROR);
       FileRun next = runner.run(TestFiles.parse("a/next.json", """
-          {"steps": [{"command": "open", "target": "${BASE_URL}/"}, {"command": "assertTitle", "target": "isolation"}]}"""), 0, Budgets.NONE);
+          {"steps": [{"command": "open", "target": "${BASE_URL}/"}, {"command": "assertTitle", "target": "isolation"}]}"""), null, 0, Budgets.NONE);
       assertThat(next.status()).as(next.message()).isEqualTo(Outcome.PASSED);
       assertThat(browsers.opened).hasSize(2);
     }

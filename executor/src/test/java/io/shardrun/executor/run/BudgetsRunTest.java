@@ -51,7 +51,7 @@ class BudgetsRunTest {
 
   FileRun run(String budgets, String json) {
     return new FileRunner(TestBrowser.sessions(), Map.of("SITE", SITE.baseUrl()), FileRunnerTest.LIMITS, out,
-        FileRunnerTest.WATCHDOG).run(FileRunnerTest.parse(json), 0, budgets(budgets));
+        FileRunnerTest.WATCHDOG).run(FileRunnerTest.parse(json), null, 0, budgets(budgets));
   }
 
   @Test
@@ -156,7 +156,7 @@ class BudgetsRunTest {
   void withoutBudgetsJsonNothingIsMeasured() {
     FileRun run = new FileRunner(TestBrowser.sessions(), Map.of("SITE", SITE.baseUrl()), FileRunnerTest.LIMITS, out,
         FileRunnerTest.WATCHDOG).run(FileRunnerTest.parse("""
-            {"steps": [{"command": "open", "target": "${SITE}/slow"}]}"""), 0, Budgets.NONE);
+            {"steps": [{"command": "open", "target": "${SITE}/slow"}]}"""), null, 0, Budgets.NONE);
 
     assertThat(run.status()).isEqualTo(Outcome.PASSED);
     assertThat(run.steps().get(0).metrics()).isNull();

@@ -1,5 +1,6 @@
 package io.shardrun.executor.run;
 
+import io.shardrun.core.variant.Variants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -178,7 +179,7 @@ class DynamicShardTest {
       try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, Duration.ofSeconds(2), warnings::add)) {
         ShardProgress progress = ShardProgress.dynamic(0, started, publisher);
         ownPod.publish(progress.document(ShardState.RUNNING));
-        ShardRunner runner = new ShardRunner(SUITE, new FileRunner(NO_BROWSER, Map.of(), limits, out, WATCHDOG), limits, progress::finished);
+        ShardRunner runner = new ShardRunner(SUITE, new FileRunner(NO_BROWSER, Map.of(), limits, out, WATCHDOG), limits, Variants.NONE, progress::finished);
         AssignmentWait assignments = new AssignmentWait(new PodAssignmentReader(client, NAMESPACE, pod), Duration.ofMillis(50),
             assignmentWait, warnings::add);
         List<FileRun> runs = new DynamicShard(UNITS, runner, assignments, progress).run(0);

@@ -54,7 +54,7 @@ class FileRunnerTest {
 
   FileRun run(String json, SessionFactory sessions, RunLimits limits) {
     return new FileRunner(sessions, Map.of("BASE_URL", TestBrowser.baseUrl()), limits, out, WATCHDOG)
-        .run(parse(json), 3, Budgets.NONE);
+        .run(parse(json), null, 3, Budgets.NONE);
   }
 
   static List<StepStatus> statuses(FileRun run) {
@@ -145,7 +145,7 @@ class FileRunnerTest {
     try {
       FileRun run = new FileRunner(TestBrowser.sessions(), Map.of("BASE_URL", TestBrowser.baseUrl()), limits, out, early)
           .run(parse("""
-              {"steps": [{"command": "pause", "target": "30000"}]}"""), 0, Budgets.NONE);
+              {"steps": [{"command": "pause", "target": "30000"}]}"""), null, 0, Budgets.NONE);
 
       assertThat(scheduledMs.get()).as("the alarm was set before the deadline").isGreaterThan(500);
       assertThat(run.status()).isEqualTo(Outcome.FAILED);
@@ -244,7 +244,7 @@ class FileRunnerTest {
           {"command": "open", "target": "${BASE_URL}/form.html"},
           {"command": "echo", "target": "token is ${API_TOKEN}"},
           {"command": "verifyTitle", "target": "${API_TOKEN}"}
-        ]}"""), 0, Budgets.NONE);
+        ]}"""), null, 0, Budgets.NONE);
     assertThat(run.steps().get(1).observed()).isEqualTo("token is ${API_TOKEN}");
     assertThat(run.message()).isEqualTo("steps[2] verifyTitle ${API_TOKEN}: expected '${API_TOKEN}' but was 'Form - Shardrun demo'");
     assertThat(run.steps().get(0).observed()).startsWith("${BASE_URL}/form.html");

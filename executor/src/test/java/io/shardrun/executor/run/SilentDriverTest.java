@@ -60,6 +60,6 @@ class SilentDriverTest {
   private FileRun run(String driverPath, String json) throws MalformedURLException {
     RunLimits limits = new RunLimits(Duration.ofSeconds(1), Duration.ofSeconds(60), null, Instant.now());
     RemoteSessions sessions = new RemoteSessions(URI.create(HANGING.baseUrl() + driverPath).toURL(), ChromeOptions::new);
-    return new FileRunner(sessions, Map.of(), limits, out, WATCHDOG).run(FileRunnerTest.parse(json), 0, Budgets.NONE);
+    return new FileRunner(sessions, Map.of(), limits, out, WATCHDOG).run(FileRunnerTest.parse(json), null, 0, Budgets.NONE);
   }
 }
