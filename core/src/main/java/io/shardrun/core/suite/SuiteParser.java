@@ -16,7 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Parses a whole suite: templates and budgets first, then every action file, then depends_on. All problems
+ * Parses a whole suite: templates, budgets and extensions first, then every action file, then depends_on. All problems
  * are collected, so one pass reports everything that is wrong.
  */
 public final class SuiteParser {
@@ -64,6 +64,7 @@ public final class SuiteParser {
     }
     Budgets budgets = files.files().stream().filter(f -> f.path().equals(SuiteFiles.BUDGETS_FILE)).findFirst()
         .map(f -> BudgetsParser.parse(f.path(), f.content(), problems)).orElse(Budgets.NONE);
+    SuiteExtensions extensions = SuiteExtensions.check(files, problems);
     ActionFileParser parser = new ActionFileParser(TemplateLibrary.builtIns().with(custom, broken));
     SortedMap<String, ActionFile> parsed = new TreeMap<>();
     List<String> unusable = new ArrayList<>();
@@ -73,6 +74,7 @@ public final class SuiteParser {
         parser.parse(file.path(), file.content(), problems).ifPresent(f -> {
           parsed.put(f.path(), f);
           BudgetReferences.check(f, budgets, problems);
+          extensions.checkReferences(f, problems);
         });
         if (problems.size() > before) {
           unusable.add(file.path());
