@@ -20,6 +20,8 @@ import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.crd.v1alpha1.Isolation;
 import io.shardrun.executor.browser.ContextSessions;
+import io.shardrun.executor.browser.ExtensionsFolder;
+import io.shardrun.executor.browser.SessionNeeds;
 import io.shardrun.executor.local.LocalBrowsers;
 import io.shardrun.executor.local.LocalRun;
 import io.shardrun.executor.local.LocalWork;
@@ -153,7 +155,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
           int shards = shardCounts[i];
           RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
           LocalRun run = new LocalRun(suite, LocalWork.planned(plans.get(i)), Map.of("BASE_URL", baseUrl), Variants.NONE, limits,
-              new LocalBrowsers(tools, true, mode, notice -> { }), artifacts.resolve(shards + "-shards-" + mode.wireName() + "-run-" + r));
+              new LocalBrowsers(tools, true, mode, notice -> { }, ExtensionsFolder.of(suiteDir, suite)), artifacts.resolve(shards + "-shards-" + mode.wireName() + "-run-" + r));
           long start = System.nanoTime();
           List<FileRun> runs = run.run(shards, file -> {});
           double elapsed = (System.nanoTime() - start) / 1e9;
@@ -258,13 +260,13 @@ final class BenchExecutorCommand implements Callable<Integer> {
         }
       }
       try (ContextSessions contexts = new ContextSessions(factory, factory.withBiDi(), Isolation.CONTEXT, notice -> { })) {
-        contexts.open(RunLimits.DEFAULT_FILE_TIMEOUT, null).close(); // starts the shared browser: once per shard, not per file
+        contexts.open(RunLimits.DEFAULT_FILE_TIMEOUT, SessionNeeds.ANY).close(); // starts the shared browser: once per shard, not per file
         for (int i = 0; i < sessions; i++) { // alternating, so both see the same machine
           long start = System.nanoTime();
           factory.open(RunLimits.DEFAULT_FILE_TIMEOUT).close();
           sessionMs.add((System.nanoTime() - start) / 1e6);
           start = System.nanoTime();
-          contexts.open(RunLimits.DEFAULT_FILE_TIMEOUT, null).close();
+          contexts.open(RunLimits.DEFAULT_FILE_TIMEOUT, SessionNeeds.ANY).close();
           contextMs.add((System.nanoTime() - start) / 1e6);
         }
       }

@@ -23,6 +23,7 @@ import io.shardrun.executor.browser.BrowserUnavailableException;
 import io.shardrun.crd.v1alpha1.Isolation;
 import io.shardrun.executor.browser.ChromeArgs;
 import io.shardrun.executor.browser.ContextSessions;
+import io.shardrun.executor.browser.ExtensionsFolder;
 import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.browser.WebDriverStatus;
 import io.shardrun.executor.publish.DebouncedPublisher;
@@ -176,7 +177,8 @@ final class ExecuteCommand implements Callable<Integer> {
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(ClusterAccess.found()).build()) {
       PodAnnotationPublisher ownPod = new PodAnnotationPublisher(client, podNamespace, podName);
-      RemoteSessions browsers = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)));
+      RemoteSessions browsers = new RemoteSessions(webDriverUrl.toURL(), () -> new ChromeOptions().addArguments(ChromeArgs.headless(null, false)))
+          .withExtensionsIn(ExtensionsFolder.of(suiteDir, suite));
       try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, PUBLISH_INTERVAL, this::warn);
           ContextSessions sessions = new ContextSessions(browsers, browsers.withBiDi(), isolation, this::warn)) {
         ShardProgress progress = dynamic ? ShardProgress.dynamic(shard, started, publisher)

@@ -36,6 +36,7 @@ import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.crd.v1alpha1.TestRunSpec;
 import io.shardrun.executor.browser.BrowserTools;
 import io.shardrun.crd.v1alpha1.Isolation;
+import io.shardrun.executor.browser.ExtensionsFolder;
 import io.shardrun.executor.local.LocalBrowsers;
 import io.shardrun.executor.local.LocalRun;
 import io.shardrun.executor.local.LocalWork;
@@ -209,6 +210,7 @@ final class RunCommand implements Callable<Integer> {
   private int runOnce(Map<String, String> environment, BrowserTools tools) throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir, this::writtenByRuns)).orThrow();
+    Path extensions = ExtensionsFolder.of(suiteDir, suite);
     History past = readHistory();
     Variants variants = suite.variants().overriddenBy(VariantFlags.parse(variantFlags), compare);
     LocalWork work;
@@ -251,7 +253,7 @@ final class RunCommand implements Callable<Integer> {
     List<FileRun> runs;
     try {
       LocalBrowsers browsers = new LocalBrowsers(tools, loopbackOnly(environment), isolation,
-          notice -> spec.commandLine().getErr().println("note: " + notice));
+          notice -> spec.commandLine().getErr().println("note: " + notice), extensions);
       runs = new LocalRun(suite, work, environment, variants, limits, browsers, runDir).run(workers, progress::finished);
     } finally {
       progress.close();

@@ -40,7 +40,7 @@ record SyntheticSuite(Suite suite, History history) {
     for (int i = 0; i < fileCount; i++) {
       String path = String.format("area-%02d/test-%06d.json", i % 50, i);
       List<String> dependsOn = i % CHAIN_EVERY > 0 && i % CHAIN_EVERY < CHAIN_LENGTH ? List.of(previous) : List.of();
-      Meta meta = new Meta(path, List.of("area-" + (i % 50)), dependsOn, i % SERIAL_EVERY == 0, null, 0, List.of(), null);
+      Meta meta = new Meta(path, List.of("area-" + (i % 50)), dependsOn, i % SERIAL_EVERY == 0, null, 0, List.of(), null, List.of());
       files.put(path, new ActionFile(path, meta, steps(2 + random.nextInt(8))));
       upstream.put(path, dependsOn);
       if (random.nextDouble() < 0.95) {

@@ -184,7 +184,7 @@ class BenchDynamicCommandTest {
     Map<String, List<String>> upstream = new TreeMap<>();
     for (int i = 0; i < ids.size(); i++) {
       String path = ids.get(i);
-      Meta meta = new Meta(path, List.of(), List.of(), false, null, 0, List.of(), null);
+      Meta meta = new Meta(path, List.of(), List.of(), false, null, 0, List.of(), null, List.of());
       files.put(path, new ActionFile(path, meta, List.of(new Step(Command.OPEN, "https://example.test/", "", null, "steps[0]"))));
       runs.put(path, List.of(new RunRecord(estimateMs[i], Outcome.PASSED, "2026-01-01T00:00:00Z")));
       upstream.put(path, List.of());

@@ -149,7 +149,8 @@ class LocalReportTest {
     return Cli.run(args.toArray(String[]::new));
   }
 
-  private static Path copy(Path from, Path to) throws Exception {
+  /** A copy of the folder {@code from} at {@code to}. */
+  static Path copy(Path from, Path to) throws Exception {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path path : paths.toList()) {
         Path target = to.resolve(from.relativize(path).toString());

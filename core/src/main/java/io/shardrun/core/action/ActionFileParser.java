@@ -18,7 +18,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ActionFileParser {
   private static final Set<String> FIELDS = Set.of("meta", "steps");
   private static final Set<String> META_FIELDS =
-      Set.of("name", "tags", "depends_on", "serial", "timeout_s", "retries", "covers", "isolation");
+      Set.of("name", "tags", "depends_on", "serial", "timeout_s", "retries", "covers", "isolation", "extensions");
 
   private final TemplateLibrary templates;
 
@@ -53,7 +53,7 @@ public final class ActionFileParser {
   private Meta readMeta(String path, ObjectNode root, JsonReader reader) {
     ObjectNode meta = reader.object(root, null, "meta").orElse(null);
     if (meta == null) {
-      return new Meta(path, List.of(), List.of(), false, null, 0, List.of(), null);
+      return new Meta(path, List.of(), List.of(), false, null, 0, List.of(), null, List.of());
     }
     reader.rejectUnknown(meta, "meta", META_FIELDS);
     List<String> covers = reader.stringList(meta, "meta", "covers");
@@ -73,7 +73,8 @@ public final class ActionFileParser {
         reader.wholeNumber(meta, "meta", "timeout_s", 1).orElse(null),
         reader.wholeNumber(meta, "meta", "retries", 0).orElse(0),
         covers,
-        isolation(meta, reader));
+        isolation(meta, reader),
+        reader.stringList(meta, "meta", "extensions"));
   }
 
   private static Isolation isolation(ObjectNode meta, JsonReader reader) {

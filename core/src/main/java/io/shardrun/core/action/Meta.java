@@ -14,6 +14,7 @@ import java.util.List;
  * @param retries how many times an infrastructure error is retried (never a test failure)
  * @param covers globs over source paths; a changed path matching one selects this file
  * @param isolation how the file is kept apart from those before it; null for the run's choice
+ * @param extensions names of the suite's extensions ({@code extensions/NAME/}) its browser loads
  */
 public record Meta(
     String name,
@@ -23,4 +24,5 @@ public record Meta(
     Integer timeoutS,
     int retries,
     List<String> covers,
-    Isolation isolation) {}
+    Isolation isolation,
+    List<String> extensions) {}

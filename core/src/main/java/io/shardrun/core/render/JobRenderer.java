@@ -138,7 +138,7 @@ public final class JobRenderer {
         .withAutomountServiceAccountToken(false)
         .withEnableServiceLinks(false)
         .withSecurityContext(podSecurityContext())
-        .withInitContainers(browser(spec))
+        .withInitContainers(browser(spec, hasExtensions(suite)))
         .withContainers(executor(run, shard.index()))
         .withVolumes(volumes(run, suite))
         .endSpec()
@@ -165,7 +165,7 @@ public final class JobRenderer {
         .build();
   }
 
-  private Container browser(TestRunSpec spec) {
+  private Container browser(TestRunSpec spec, boolean extensions) {
     int port = spec.getBrowser().getPort();
     return new ContainerBuilder()
         .withName(BROWSER)
@@ -177,8 +177,24 @@ public final class JobRenderer {
         // from the node. The executor waits for /status on 127.0.0.1 before its first file.
         .withResources(or(spec.getBrowser().getResources(), resources("500m", "1Gi", "2Gi")))
         .withSecurityContext(containerSecurityContext())
-        .withVolumeMounts(mount("browser-tmp", "/tmp", false))
+        .withVolumeMounts(browserMounts(extensions))
         .build();
+  }
+
+  /**
+   * The browser's scratch space and, for a suite with extensions, their files at the path the
+   * executor names in Chromium's --load-extension flag: the suite's own path, holding nothing else.
+   */
+  private static List<VolumeMount> browserMounts(boolean extensions) {
+    List<VolumeMount> mounts = new ArrayList<>(List.of(mount("browser-tmp", "/tmp", false)));
+    if (extensions) {
+      mounts.add(mount("extensions", SUITE_DIR, true));
+    }
+    return mounts;
+  }
+
+  private static boolean hasExtensions(SuiteFiles suite) {
+    return suite.files().stream().anyMatch(f -> f.path().startsWith(SuiteFiles.EXTENSIONS_DIR));
   }
 
   private Container executor(TestRun run, int shard) {
@@ -231,7 +247,7 @@ public final class JobRenderer {
     List<KeyToPath> items = suite.files().stream()
         .map(f -> new KeyToPath(f.key(), null, f.path()))
         .toList();
-    return List.of(
+    List<Volume> volumes = new ArrayList<>(List.of(
         new VolumeBuilder().withName("plan").withNewConfigMap()
             .withName(Names.planConfigMap(run.getMetadata().getName())).withDefaultMode(0444).endConfigMap().build(),
         new VolumeBuilder().withName("suite").withNewConfigMap()
@@ -244,7 +260,15 @@ public final class JobRenderer {
             .addNewSource().withNewServiceAccountToken().withPath("token").withExpirationSeconds(3607L).endServiceAccountToken().endSource()
             .addNewSource().withNewConfigMap().withName("kube-root-ca.crt").addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endConfigMap().endSource()
             .addNewSource().withNewDownwardAPI().addNewItem().withPath("namespace").withNewFieldRef().withFieldPath("metadata.namespace").endFieldRef().endItem().endDownwardAPI().endSource()
-            .endProjected().build());
+            .endProjected().build()));
+    if (hasExtensions(suite)) {
+      // The browser reads the extensions' files only, not the action files.
+      volumes.add(new VolumeBuilder().withName("extensions").withNewConfigMap()
+          .withName(run.getSpec().getSuite().getConfigMap())
+          .withItems(items.stream().filter(i -> i.getPath().startsWith(SuiteFiles.EXTENSIONS_DIR)).toList())
+          .withDefaultMode(0444).endConfigMap().build());
+    }
+    return volumes;
   }
 
   private static ObjectMeta metadata(TestRun run, String name, Map<String, String> labels) {

@@ -72,7 +72,7 @@ public final class SuiteConfigMap {
         throw new SuiteException("ConfigMap " + configMap.getMetadata().getName() + ": key '" + key + "' names '"
             + path + "', which is not a relative path inside the suite");
       }
-      if (path.endsWith(".json") && !SuiteFiles.isHidden(path)) {
+      if (SuiteFiles.isSuiteFile(path)) {
         files.add(new SuiteFile(path, key, content));
       }
     });

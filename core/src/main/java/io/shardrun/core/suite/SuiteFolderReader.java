@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Walks a suite folder and reads its action files, turning whatever cannot be read into a
+ * Walks a suite folder and reads its files ({@link SuiteFiles#isSuiteFile}), turning whatever cannot be read into a
  * {@link Problem} and going on, so that {@code validate} reports every problem in one pass.
  */
 final class SuiteFolderReader extends SimpleFileVisitor<Path> {
@@ -56,7 +56,7 @@ final class SuiteFolderReader extends SimpleFileVisitor<Path> {
   @Override
   public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
     String path = relative(file);
-    if (!path.endsWith(".json") || SuiteFiles.isHidden(path) || skip.test(file)) {
+    if (!SuiteFiles.isSuiteFile(path) || skip.test(file)) {
       return FileVisitResult.CONTINUE;
     }
     if (path.chars().anyMatch(Character::isISOControl)) {
@@ -94,7 +94,9 @@ final class SuiteFolderReader extends SimpleFileVisitor<Path> {
       }
       files.add(new SuiteFile(path, SuiteKeys.encode(path), content));
     } catch (CharacterCodingException e) {
-      problems.add(new Problem(path, null, "not UTF-8 text; action files and templates are UTF-8 JSON"));
+      problems.add(new Problem(path, null, path.startsWith(SuiteFiles.EXTENSIONS_DIR)
+          ? "not UTF-8 text; an extension's files travel in the suite ConfigMap as text: leave out icons, images and other binary files"
+          : "not UTF-8 text; action files and templates are UTF-8 JSON"));
     } catch (IOException e) {
       problems.add(new Problem(path, null, "cannot be read: " + reason(e)));
     }

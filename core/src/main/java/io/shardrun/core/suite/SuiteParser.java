@@ -18,7 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Parses a whole suite: templates, budgets and variants first, then every action file, then depends_on. All problems
+ * Parses a whole suite: templates, budgets, variants and extensions first, then every action file, then depends_on. All problems
  * are collected, so one pass reports everything that is wrong.
  */
 public final class SuiteParser {
@@ -68,6 +68,7 @@ public final class SuiteParser {
         .map(f -> BudgetsParser.parse(f.path(), f.content(), problems)).orElse(Budgets.NONE);
     Variants variants = files.files().stream().filter(f -> f.path().equals(SuiteFiles.VARIANTS_FILE)).findFirst()
         .map(f -> VariantsParser.parse(f.path(), f.content(), problems)).orElse(Variants.NONE);
+    SuiteExtensions extensions = SuiteExtensions.check(files, problems);
     ActionFileParser parser = new ActionFileParser(TemplateLibrary.builtIns().with(custom, broken));
     SortedMap<String, ActionFile> parsed = new TreeMap<>();
     List<String> unusable = new ArrayList<>();
@@ -77,6 +78,7 @@ public final class SuiteParser {
         parser.parse(file.path(), file.content(), problems).ifPresent(f -> {
           parsed.put(f.path(), f);
           BudgetReferences.check(f, budgets, problems);
+          extensions.checkReferences(f, problems);
         });
         if (problems.size() > before) {
           unusable.add(file.path());

@@ -41,7 +41,7 @@ class ActionFileParserTest {
       assertThat(f.path()).isEqualTo("shop/checkout.json");
       assertThat(f.basename()).isEqualTo("checkout.json");
       assertThat(f.meta()).isEqualTo(new Meta("checkout happy path", List.of("smoke", "checkout"), List.of(),
-          true, 120, 2, List.of("src/cart/**"), null));
+          true, 120, 2, List.of("src/cart/**"), null, List.of()));
       assertThat(f.steps()).containsExactly(
           new Step(Command.OPEN, "${BASE_URL}/shop", "", null, "steps[0]"),
           new Step(Command.TYPE, "css=input[name=q]", "shoes", null, "steps[1]"),
@@ -70,7 +70,7 @@ class ActionFileParserTest {
 
     assertThat(problems).isEmpty();
     assertThat(file).get().extracting(ActionFile::meta)
-        .isEqualTo(new Meta("a.json", List.of(), List.of(), false, null, 0, List.of(), null));
+        .isEqualTo(new Meta("a.json", List.of(), List.of(), false, null, 0, List.of(), null, List.of()));
   }
 
   @Test
@@ -157,7 +157,7 @@ class ActionFileParserTest {
     assertThat(problems("a.json", """
         {"meta": {"tag": ["smoke"]}, "steps": [{"command": "echo"}]}
         """)).containsExactly(new Problem("a.json", "meta.tag",
-        "unknown field; expected one of covers, depends_on, isolation, name, retries, serial, tags, timeout_s"));
+        "unknown field; expected one of covers, depends_on, extensions, isolation, name, retries, serial, tags, timeout_s"));
   }
 
   @Test
@@ -344,7 +344,7 @@ class ActionFileParserTest {
         """)).containsExactly(
         new Problem("many.json", "extra", "unknown field; expected one of meta, steps"),
         new Problem("many.json", "meta.owner",
-            "unknown field; expected one of covers, depends_on, isolation, name, retries, serial, tags, timeout_s"),
+            "unknown field; expected one of covers, depends_on, extensions, isolation, name, retries, serial, tags, timeout_s"),
         new Problem("many.json", "steps[1].command",
             "unknown command 'clik'; see docs/action-files.md for the commands"),
         new Problem("many.json", "steps[2].target",

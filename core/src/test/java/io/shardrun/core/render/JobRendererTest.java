@@ -237,6 +237,34 @@ class JobRendererTest {
   }
 
   @Test
+  void aSuiteWithExtensionsMountsTheirFilesAloneIntoTheBrowserAtTheSuitesPath() {
+    SuiteFiles suite = new SuiteFiles(Stream.of("login.json", "extensions/marker/manifest.json", "extensions/marker/content.js")
+        .map(p -> new SuiteFile(p, SuiteKeys.encode(p), "{}")).toList());
+    PodSpec pod = renderer.shardJob(testRun("r", "u"), PLAN.shards().get(0), suite).getSpec().getTemplate().getSpec();
+
+    Volume all = pod.getVolumes().stream().filter(v -> v.getName().equals("suite")).findFirst().orElseThrow();
+    assertThat(all.getConfigMap().getItems()).extracting(KeyToPath::getPath)
+        .containsExactlyInAnyOrder("login.json", "extensions/marker/manifest.json", "extensions/marker/content.js");
+    Volume extensions = pod.getVolumes().stream().filter(v -> v.getName().equals("extensions")).findFirst().orElseThrow();
+    assertThat(extensions.getConfigMap().getName()).isEqualTo("shop-suite");
+    assertThat(extensions.getConfigMap().getItems()).extracting(KeyToPath::getKey, KeyToPath::getPath).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("extensions_2Fmarker_2Fmanifest.json", "extensions/marker/manifest.json"),
+        org.assertj.core.groups.Tuple.tuple("extensions_2Fmarker_2Fcontent.js", "extensions/marker/content.js"));
+    assertThat(pod.getInitContainers().get(0).getVolumeMounts()).filteredOn(m -> m.getName().equals("extensions"))
+        .singleElement().satisfies(m -> {
+          assertThat(m.getMountPath()).isEqualTo(JobRenderer.SUITE_DIR);
+          assertThat(m.getReadOnly()).isTrue();
+        });
+  }
+
+  @Test
+  void aSuiteWithoutExtensionsGivesTheBrowserNoSuiteFiles() {
+    PodSpec pod = renderer.shardJob(testRun("r", "u"), PLAN.shards().get(0), SUITE).getSpec().getTemplate().getSpec();
+    assertThat(pod.getVolumes()).extracting(Volume::getName).doesNotContain("extensions");
+    assertThat(pod.getInitContainers().get(0).getVolumeMounts()).extracting(VolumeMount::getName).containsExactly("browser-tmp");
+  }
+
+  @Test
   void longRunNamesAreShortenedWithAHashToStayWithin63Characters() {
     String name = "a".repeat(70);
     Job job = renderer.shardJob(testRun(name, "u"), PLAN.shards().get(2), SUITE);

@@ -52,6 +52,22 @@ class SuiteConfigMapTest {
   }
 
   @Test
+  void extensionFilesTravelWithTheSuiteAndAreRestoredInThePod() {
+    SuiteFiles files = io.shardrun.core.TestSuites.files(
+        "uses.json", "{\"meta\": {\"extensions\": [\"marker\"]}, \"steps\": [{\"command\": \"echo\"}]}",
+        "extensions/marker/manifest.json", "{\"manifest_version\": 3, \"name\": \"m\", \"version\": \"1\","
+            + " \"content_scripts\": [{\"matches\": [\"<all_urls>\"], \"js\": [\"js/content.js\"]}]}",
+        "extensions/marker/js/content.js", "document.body.append('x');");
+
+    ConfigMap configMap = SuiteConfigMap.build("shop-suite", "qa", files);
+    SuiteFiles inPod = SuiteConfigMap.read(configMap);
+
+    assertThat(configMap.getData()).containsKey("extensions_2Fmarker_2Fjs_2Fcontent.js");
+    assertThat(inPod).isEqualTo(files);
+    assertThat(io.shardrun.core.suite.SuiteParser.parse(inPod).orThrow().files()).containsOnlyKeys("uses.json");
+  }
+
+  @Test
   void aPlainConfigMapFromKubectlUsesItsKeysAsPaths() {
     ConfigMap plain = new ConfigMapBuilder().withNewMetadata().withName("flat").endMetadata()
         .addToData("my_test.json", "{}").addToData("notes.txt", "ignored").build();

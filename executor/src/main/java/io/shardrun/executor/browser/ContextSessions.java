@@ -16,7 +16,7 @@ import org.openqa.selenium.bidi.module.Browser;
  * with it. A context costs a fraction of a browser start. The browser is replaced when a file
  * ends with it stopped or not answering, so the next file starts clean. A file that asks for
  * {@link Isolation#SESSION}, or a browser that cannot make user contexts, gets a session of its
- * own (the latter with one notice).
+ * own (the latter with one notice), as does a file that loads extensions.
  *
  * <p>Used by one worker thread; {@link BrowserSession#abort} may come from its alarm.
  */
@@ -47,10 +47,11 @@ public final class ContextSessions implements SessionFactory, AutoCloseable {
   }
 
   @Override
-  public BrowserSession open(Duration callLimit, Isolation isolation) {
-    Isolation wanted = isolation != null ? isolation : byDefault;
-    if (wanted == Isolation.SESSION || unsupported) {
-      return sessions.open(callLimit);
+  public BrowserSession open(Duration callLimit, SessionNeeds needs) {
+    Isolation wanted = needs.isolation() != null ? needs.isolation() : byDefault;
+    // Chromium loads extensions only as it starts: such a file needs a browser of its own.
+    if (wanted == Isolation.SESSION || unsupported || !needs.extensions().isEmpty()) {
+      return sessions.open(callLimit, needs);
     }
     if (shared != null && (shared.broken || callLimit.compareTo(shared.callLimit) > 0)) {
       discard(); // gone wrong, or its calls may not wait as long as this file's may

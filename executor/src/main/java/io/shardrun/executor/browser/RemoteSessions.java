@@ -1,6 +1,7 @@
 package io.shardrun.executor.browser;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openqa.selenium.WebDriver;
@@ -16,6 +17,7 @@ public final class RemoteSessions implements SessionFactory {
   private final URL webDriverUrl;
   private final ChromeOptionsSource options;
   private final boolean bidi;
+  private final Path extensions;
 
   /** Builds the options of each new session (a fresh profile folder each time, for example). */
   @FunctionalInterface
@@ -24,13 +26,14 @@ public final class RemoteSessions implements SessionFactory {
   }
 
   public RemoteSessions(URL webDriverUrl, ChromeOptionsSource options) {
-    this(webDriverUrl, options, false);
+    this(webDriverUrl, options, false, null);
   }
 
-  private RemoteSessions(URL webDriverUrl, ChromeOptionsSource options, boolean bidi) {
+  private RemoteSessions(URL webDriverUrl, ChromeOptionsSource options, boolean bidi, Path extensions) {
     this.webDriverUrl = webDriverUrl;
     this.options = options;
     this.bidi = bidi;
+    this.extensions = extensions;
   }
 
   /**
@@ -38,14 +41,35 @@ public final class RemoteSessions implements SessionFactory {
    * browser needs; it makes each session's start dearer, so only that browser asks for it.
    */
   public RemoteSessions withBiDi() {
-    return new RemoteSessions(webDriverUrl, options, true);
+    return new RemoteSessions(webDriverUrl, options, true, extensions);
+  }
+
+  /**
+   * The same sessions, able to load the suite's extensions from {@code folder} (see
+   * {@link ExtensionsFolder}): a path the browser reads, which in a shard pod is the sidecar's
+   * mount of the extensions at the suite's path.
+   */
+  public RemoteSessions withExtensionsIn(Path folder) {
+    return new RemoteSessions(webDriverUrl, options, bidi, folder);
   }
 
   @Override
   public BrowserSession open(Duration callLimit) {
+    return open(callLimit, SessionNeeds.ANY);
+  }
+
+  /** A new session whatever the isolation asked, with the extensions asked for. */
+  @Override
+  public BrowserSession open(Duration callLimit, SessionNeeds needs) {
     ChromeOptions chrome = options.next();
     if (bidi) {
       chrome.setCapability("webSocketUrl", true);
+    }
+    if (!needs.extensions().isEmpty()) {
+      if (extensions == null) {
+        throw new IllegalStateException("these sessions were not told where the suite's extensions are");
+      }
+      chrome.addArguments(ChromeArgs.extensions(needs.extensions().stream().map(extensions::resolve).toList()));
     }
     RemoteWebDriver driver = new RemoteWebDriver(webDriverUrl, chrome,
         ClientConfig.defaultConfig().readTimeout(callLimit));

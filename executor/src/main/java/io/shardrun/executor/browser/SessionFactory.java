@@ -1,6 +1,5 @@
 package io.shardrun.executor.browser;
 
-import io.shardrun.crd.v1alpha1.Isolation;
 import java.time.Duration;
 
 /** Opens browser sessions: against a WebDriver URL (a pod's sidecar) or a local chromedriver. */
@@ -15,10 +14,15 @@ public interface SessionFactory {
   BrowserSession open(Duration callLimit);
 
   /**
-   * A session for one file, kept apart from the files before it as {@code isolation} says (null:
-   * as the factory chooses). This factory gives every file a new session.
+   * A session for one file, kept apart from the files before it as it asks, with the extensions
+   * it asks for. This factory gives every file a new session and loads no extensions.
+   *
+   * @throws IllegalStateException when the file asks for extensions
    */
-  default BrowserSession open(Duration callLimit, Isolation isolation) {
+  default BrowserSession open(Duration callLimit, SessionNeeds needs) {
+    if (!needs.extensions().isEmpty()) {
+      throw new IllegalStateException("these sessions cannot load extensions");
+    }
     return open(callLimit);
   }
 }

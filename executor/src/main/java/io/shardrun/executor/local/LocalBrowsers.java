@@ -2,6 +2,7 @@ package io.shardrun.executor.local;
 
 import io.shardrun.crd.v1alpha1.Isolation;
 import io.shardrun.executor.browser.BrowserTools;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -11,5 +12,7 @@ import java.util.function.Consumer;
  * @param loopbackOnly the site under test is on this machine: Chromium resolves no other host
  * @param isolation for files whose meta.isolation does not say
  * @param notices told what the run's user should know about the browsers (once each)
+ * @param extensions the suite's extensions folder ({@link io.shardrun.executor.browser.ExtensionsFolder})
  */
-public record LocalBrowsers(BrowserTools tools, boolean loopbackOnly, Isolation isolation, Consumer<String> notices) {}
+public record LocalBrowsers(BrowserTools tools, boolean loopbackOnly, Isolation isolation, Consumer<String> notices,
+    Path extensions) {}

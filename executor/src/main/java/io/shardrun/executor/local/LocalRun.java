@@ -90,7 +90,7 @@ public final class LocalRun {
 
   private List<FileRun> runShard(int shard, ScheduledExecutorService watchdog, ShardRunner.Listener listener) {
     try (LocalChromedriver driver = LocalChromedriver.start(browsers.tools(), browsers.loopbackOnly());
-        ContextSessions sessions = contexts(driver.sessions())) {
+        ContextSessions sessions = contexts(driver.sessions().withExtensionsIn(browsers.extensions()))) {
       FileRunner files = new FileRunner(sessions, environment, limits, runDir.resolve(Integer.toString(shard)), watchdog);
       ShardRunner runner = new ShardRunner(suite, files, limits, variants, listener);
       List<FileRun> runs = new ArrayList<>();

@@ -12,6 +12,7 @@ import io.shardrun.core.variant.Variant;
 import io.shardrun.core.variant.VariantIds;
 import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.SessionFactory;
+import io.shardrun.executor.browser.SessionNeeds;
 import io.shardrun.executor.budget.PageBudgets;
 import io.shardrun.executor.step.ErrorText;
 import io.shardrun.executor.step.Infrastructure;
@@ -30,7 +31,8 @@ import org.openqa.selenium.TakesScreenshot;
 
 /**
  * Runs one action file in a browser session of its own, or a user context of its own in the
- * worker's browser (as its {@link SessionFactory} and the file's meta.isolation say): its steps in order, {@code verify*} failures
+ * worker's browser (as its {@link SessionFactory} and the file's meta.isolation say; a file that
+ * loads extensions gets a browser of its own with them): its steps in order, {@code verify*} failures
  * recorded and passed over, anything else stopping the file. An {@link Alarm} stops a file at its
  * time limit or the run's deadline, whatever its page does. Infrastructure errors (the browser or
  * driver lost) are retried up to {@code meta.retries} times, each in a new session or context; test failures never.
@@ -106,7 +108,7 @@ public final class FileRunner {
     Duration limit = limits.fileLimit(file);
     BrowserSession session;
     try {
-      session = sessions.open(limits.timeUntilAlarm(limit).plus(CALL_GRACE), file.meta().isolation());
+      session = sessions.open(limits.timeUntilAlarm(limit).plus(CALL_GRACE), SessionNeeds.of(file.meta()));
     } catch (RuntimeException e) {
       String why = limits.runDeadlinePassed() ? startedTooLate() : "no browser session: " + ErrorText.of(e);
       attempt.fail(Outcome.ERROR, 0, why);

@@ -159,14 +159,14 @@ class ContextIsolationTest {
   void aPermissionGrantedInOneContextIsNotGrantedInTheNext() {
     String query = "return navigator.permissions.query({name: 'geolocation'}).then(p => p.state)";
     try (ContextSessions sessions = new ContextSessions(TestBrowser.sessions(), new Counting(), Isolation.CONTEXT, notice -> { })) {
-      BrowserSession first = sessions.open(Duration.ofSeconds(30), null);
+      BrowserSession first = sessions.open(Duration.ofSeconds(30), SessionNeeds.ANY);
       first.driver().get(baseUrl() + "/");
       String userContext = new Browser(first.driver()).getUserContexts().stream().filter(c -> !c.equals("default"))
           .findFirst().orElseThrow();
       new Permission(first.driver()).setPermission(Map.of("name", "geolocation"), PermissionState.GRANTED, baseUrl(), userContext);
       assertThat(((JavascriptExecutor) first.driver()).executeScript(query)).isEqualTo("granted");
       first.close();
-      BrowserSession second = sessions.open(Duration.ofSeconds(30), null);
+      BrowserSession second = sessions.open(Duration.ofSeconds(30), SessionNeeds.ANY);
       second.driver().get(baseUrl() + "/");
       assertThat(((JavascriptExecutor) second.driver()).executeScript(query)).isEqualTo("prompt");
       second.close();
