@@ -47,8 +47,10 @@ public final class RemoteSessions implements SessionFactory {
     if (bidi) {
       chrome.setCapability("webSocketUrl", true);
     }
+    // No tracing: Selenium otherwise wraps every command in an OpenTelemetry span, CPU that
+    // nothing here reads (bench-executor measured it against a plain client).
     RemoteWebDriver driver = new RemoteWebDriver(webDriverUrl, chrome,
-        ClientConfig.defaultConfig().readTimeout(callLimit));
+        ClientConfig.defaultConfig().readTimeout(callLimit), false);
     return new Session(driver, StuckBrowser.of(driver.getCapabilities()));
   }
 
