@@ -57,7 +57,9 @@ import picocli.CommandLine.Spec;
     "Benchmark the executor on this machine. (1) Wall time of the example suite (without tag " + BenchExecutorCommand.EXCLUDED_TAG
         + ") against the example site, planned and run as 'shardrun run' does with parallel = shards:"
         + " median, min and max of --repeat runs per shard count and isolation (context, session; interleaved), the"
-        + " speed-up against 1 shard and context against session; a run where any file did not pass counts as failed,"
+        + " speed-up against 1 shard and context against session; at 1 shard also a plain-WebDriver baseline (the same"
+        + " files, a new session and profile each, no executor) and each isolation against it; files the baseline"
+        + " cannot run are left out; a run where any file did not pass counts as failed,"
         + " not as a time. (2) In one"
         + " browser session on " + BenchExecutorCommand.PAGE + ": the median time of assertText and type steps"
         + " through StepRunner against the same WebDriver calls made directly, alternating in "
