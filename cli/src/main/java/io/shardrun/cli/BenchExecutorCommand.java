@@ -1,5 +1,6 @@
 package io.shardrun.cli;
 
+import io.shardrun.core.action.ActionFile;
 import io.shardrun.core.action.Command;
 import io.shardrun.core.action.Step;
 import io.shardrun.core.history.History;
@@ -37,11 +38,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -55,7 +60,9 @@ import picocli.CommandLine.Spec;
     "Benchmark the executor on this machine. (1) Wall time of the example suite (without tag " + BenchExecutorCommand.EXCLUDED_TAG
         + ") against the example site, planned and run as 'shardrun run' does with parallel = shards:"
         + " median, min and max of --repeat runs per shard count and isolation (context, session; interleaved), the"
-        + " speed-up against 1 shard and context against session; a run where any file did not pass counts as failed,"
+        + " speed-up against 1 shard and context against session; at 1 shard also a plain-WebDriver baseline (the same"
+        + " files, a new session and profile each, no executor) and each isolation against it; files the baseline"
+        + " cannot run are left out; a run where any file did not pass counts as failed,"
         + " not as a time. (2) In one"
         + " browser session on " + BenchExecutorCommand.PAGE + ": the median time of assertText and type steps"
         + " through StepRunner against the same WebDriver calls made directly, alternating in "
@@ -110,8 +117,11 @@ final class BenchExecutorCommand implements Callable<Integer> {
       throw new CliException("--site: " + siteDir + (Files.isDirectory(siteDir) ? " has no " + PAGE : " is not a folder"));
     }
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(suiteDir)).orThrow();
+    // Files the baseline cannot run are left out of every measurement, so all compare the same files.
+    List<String> leftOut = suite.files().values().stream().filter(f -> !PlainWebDriverRun.maps(f)).map(ActionFile::path).toList();
     SelectionCriteria criteria = new SelectionCriteria(Set.of(), Set.of(EXCLUDED_TAG),
-        SelectionCriteria.compile(include, "--include"), List.of(), null, null);
+        SelectionCriteria.compile(include, "--include"),
+        leftOut.stream().map(path -> Pattern.compile("^" + Pattern.quote(path) + "$")).toList(), null, null);
     List<Plan> plans = new ArrayList<>();
     for (int shards : shardCounts) {
       plans.add(RunPlanner.plan(criteria, shards, Sharding.BALANCED, HistorySpec.DEFAULT_WINDOW, suite, History.empty()));
@@ -122,7 +132,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
     BrowserTools tools = BrowserTools.resolve(null, null);
     PrintWriter out = spec.commandLine().getOut();
     try (StaticSite site = StaticSite.serve(siteDir)) {
-      suiteTable(out, suite, plans, shardCounts, site.baseUrl(), tools);
+      suiteTable(out, suite, plans, shardCounts, site.baseUrl(), tools, leftOut);
       out.println();
       stepTable(out, site.baseUrl() + "/" + PAGE, tools);
     }
@@ -138,38 +148,62 @@ final class BenchExecutorCommand implements Callable<Integer> {
 
   // ---- (1) suite wall time by shard count
 
+  /** One timed configuration: a shard count and an isolation, or (isolation null) the plain-WebDriver baseline. */
+  private record Cell(int shards, Isolation isolation) {
+    String label() {
+      return isolation == null ? "baseline" : isolation.wireName();
+    }
+  }
+
   private void suiteTable(PrintWriter out, Suite suite, List<Plan> plans, int[] shardCounts, String baseUrl,
-      BrowserTools tools) throws IOException, InterruptedException {
+      BrowserTools tools, List<String> leftOut) throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    Isolation[] modes = Isolation.values();
-    List<List<Double>> seconds = new ArrayList<>(); // by shard count, then isolation
-    plans.forEach(p -> Arrays.stream(modes).forEach(m -> seconds.add(new ArrayList<>())));
+    List<List<Cell>> groups = new ArrayList<>(); // by shard count; the baseline runs beside 1 shard
+    for (int shards : shardCounts) {
+      List<Cell> group = new ArrayList<>(Arrays.stream(Isolation.values()).map(m -> new Cell(shards, m)).toList());
+      if (shards == 1) {
+        group.add(new Cell(1, null));
+      }
+      groups.add(group);
+    }
+    Map<Cell, List<Double>> seconds = new HashMap<>();
     List<String> failures = new ArrayList<>();
+    Map<String, String> environment = Map.of("BASE_URL", baseUrl);
     Path artifacts = Files.createTempDirectory("shardrun-bench-executor-");
     try {
       for (int r = 1; r <= repeat; r++) {
-        for (int c = 0; c < plans.size() * modes.length; c++) {
-          int i = c / modes.length;
-          Isolation mode = modes[(c + r) % modes.length]; // which mode goes first alternates from run to run
-          int cell = i * modes.length + mode.ordinal();
-          int shards = shardCounts[i];
-          RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
-          LocalRun run = new LocalRun(suite, LocalWork.planned(plans.get(i)), Map.of("BASE_URL", baseUrl), Variants.NONE, limits,
-              new LocalBrowsers(tools, true, mode, notice -> { }, ExtensionsFolder.of(suiteDir, suite)), artifacts.resolve(shards + "-shards-" + mode.wireName() + "-run-" + r));
-          long start = System.nanoTime();
-          List<FileRun> runs = run.run(shards, file -> {});
-          double elapsed = (System.nanoTime() - start) / 1e9;
-          List<String> bad = runs.stream().filter(f -> f.status() != Outcome.PASSED)
-              .map(f -> f.file() + " " + f.status().label() + ": " + f.message()).toList();
-          if (bad.isEmpty() && runs.size() == plans.get(i).fileCount()) {
-            seconds.get(cell).add(elapsed);
-          } else {
-            failures.add(String.format(Locale.ROOT, "%d shards, %s, run %d: %d of %d files passed; %s", shards, mode.wireName(), r,
-                runs.size() - bad.size(), plans.get(i).fileCount(), String.join("; ", bad)));
+        for (int i = 0; i < groups.size(); i++) {
+          List<Cell> group = groups.get(i);
+          Plan plan = plans.get(i);
+          for (int k = 0; k < group.size(); k++) {
+            Cell cell = group.get((k + r) % group.size()); // which goes first rotates from run to run
+            long start = System.nanoTime();
+            List<String> bad;
+            if (cell.isolation() == null) {
+              bad = PlainWebDriverRun.run(tools, plan.shards().get(0).paths().stream().map(suite::file).toList(), environment);
+            } else {
+              RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
+              LocalRun run = new LocalRun(suite, LocalWork.planned(plan), environment, Variants.NONE, limits,
+                  new LocalBrowsers(tools, true, cell.isolation(), notice -> { }, ExtensionsFolder.of(suiteDir, suite)),
+                  artifacts.resolve(cell.shards() + "-shards-" + cell.label() + "-run-" + r));
+              List<FileRun> runs = run.run(cell.shards(), file -> {});
+              bad = new ArrayList<>(runs.stream().filter(f -> f.status() != Outcome.PASSED)
+                  .map(f -> f.file() + " " + f.status().label() + ": " + f.message()).toList());
+              if (runs.size() != plan.fileCount()) {
+                bad.add(runs.size() + " of " + plan.fileCount() + " files ran");
+              }
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (bad.isEmpty()) {
+              seconds.computeIfAbsent(cell, c -> new ArrayList<>()).add(elapsed);
+            } else {
+              failures.add(String.format(Locale.ROOT, "%d shards, %s, run %d: %d of %d files passed; %s", cell.shards(),
+                  cell.label(), r, plan.fileCount() - bad.size(), plan.fileCount(), String.join("; ", bad)));
+            }
+            err.printf(Locale.ROOT, "%d shards, %s, run %d/%d: %s%n", cell.shards(), cell.label(), r, repeat,
+                bad.isEmpty() ? String.format(Locale.ROOT, "%.2f s", elapsed) : "failed");
+            err.flush();
           }
-          err.printf(Locale.ROOT, "%d shards, %s, run %d/%d: %s%n", shards, mode.wireName(), r, repeat,
-              bad.isEmpty() ? String.format(Locale.ROOT, "%.2f s", elapsed) : "failed");
-          err.flush();
         }
       }
     } finally {
@@ -178,38 +212,41 @@ final class BenchExecutorCommand implements Callable<Integer> {
 
     out.printf("suite: %d files of %s (without tag %s) against %s, %d runs per shard count, parallel = shards%n",
         plans.get(0).fileCount(), suiteDir, EXCLUDED_TAG, siteDir, repeat);
+    out.println("left out, as the baseline does not map " + PlainWebDriverSteps.UNMAPPED.stream().map(Command::wireName).toList()
+        + ": " + (leftOut.isEmpty() ? "none" : String.join(", ", leftOut)));
     out.println("speed-up: against the same isolation at 1 shard; context/session: median wall time of context against session"
-        + " at the same shard count");
+        + " at the same shard count; baseline: plain WebDriver, a new session and profile per file, no executor");
     String row = "%6s %9s %7s %9s %7s %7s %9s %15s%n";
     out.printf(row, "shards", "isolation", "passed", "median s", "min s", "max s", "speed-up", "context/session");
-    for (int i = 0; i < shardCounts.length; i++) {
-      for (Isolation mode : modes) {
-        List<Double> times = seconds.get(i * modes.length + mode.ordinal());
+    for (List<Cell> group : groups) {
+      for (Cell cell : group) {
+        List<Double> times = seconds.getOrDefault(cell, List.of());
         String passed = times.size() + "/" + repeat;
         if (times.isEmpty()) {
-          out.printf(row, shardCounts[i], mode.wireName(), passed, "failed", "-", "-", "-", "-");
+          out.printf(row, cell.shards(), cell.label(), passed, "failed", "-", "-", "-", "-");
           continue;
         }
         Stats s = Stats.of(toArray(times));
-        Double oneShard = median(seconds, shardCounts, modes, 1, mode);
-        Double session = median(seconds, shardCounts, modes, shardCounts[i], Isolation.SESSION);
-        out.printf(row, shardCounts[i], mode.wireName(), passed, fmt2(s.median()), fmt2(s.min()), fmt2(s.max()),
-            oneShard == null ? "-" : fmt2(oneShard / s.median()),
-            mode == Isolation.CONTEXT && session != null ? fmt2(s.median() / session) : "-");
+        Double oneShard = median(seconds, new Cell(1, cell.isolation()));
+        Double session = median(seconds, new Cell(cell.shards(), Isolation.SESSION));
+        out.printf(row, cell.shards(), cell.label(), passed, fmt2(s.median()), fmt2(s.min()), fmt2(s.max()),
+            oneShard == null || cell.isolation() == null ? "-" : fmt2(oneShard / s.median()),
+            cell.isolation() == Isolation.CONTEXT && session != null ? fmt2(s.median() / session) : "-");
       }
+    }
+    Double baseline = median(seconds, new Cell(1, null));
+    if (baseline != null) {
+      out.println("against the baseline at 1 shard (medians): " + Arrays.stream(Isolation.values())
+          .map(m -> m.wireName() + "/baseline " + Optional.ofNullable(median(seconds, new Cell(1, m))).map(t -> fmt2(t / baseline)).orElse("-"))
+          .collect(Collectors.joining(", ")));
     }
     failures.forEach(f -> out.println("failed: " + f));
   }
 
-  /** The median wall time at {@code shards} shards in {@code mode}; null when not timed or every run failed. */
-  private static Double median(List<List<Double>> seconds, int[] shardCounts, Isolation[] modes, int shards, Isolation mode) {
-    for (int i = 0; i < shardCounts.length; i++) {
-      List<Double> times = seconds.get(i * modes.length + mode.ordinal());
-      if (shardCounts[i] == shards && !times.isEmpty()) {
-        return Stats.of(toArray(times)).median();
-      }
-    }
-    return null;
+  /** The median wall time of {@code cell}; null when not timed or every run failed. */
+  private static Double median(Map<Cell, List<Double>> seconds, Cell cell) {
+    List<Double> times = seconds.get(cell);
+    return times == null ? null : Stats.of(toArray(times)).median();
   }
 
   // ---- (2) per-step overhead and session cost
@@ -323,7 +360,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(p);

@@ -19,34 +19,39 @@ class BenchExecutorCommandTest {
   @TempDir Path dir;
 
   @Test
-  void printsTheSuiteTableWithSpeedUpsAndTheStepTableWithRatios() {
+  void printsTheSuiteTableWithSpeedUpsAndTheBaselineAndTheStepTableWithRatios() {
     Cli cli = Cli.run("bench-executor", "--suite", SUITE, "--site", SITE, "--shards", "1,2", "--repeat", "1",
-        "--steps", "5", "--sessions", "2", "--include", "^home/(cookies|navigation)");
+        "--steps", "5", "--sessions", "2", "--include", "^home/(cookies|navigation|locale)");
 
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
     List<String> lines = cli.out().lines().toList();
-    assertThat(lines).hasSize(15);
+    assertThat(lines).hasSize(18);
     assertThat(lines.get(0)).isEqualTo("suite: 2 files of " + SUITE + " (without tag demo-failure) against " + SITE
         + ", 1 runs per shard count, parallel = shards");
-    assertThat(lines.get(1)).startsWith("speed-up: against the same isolation at 1 shard;");
-    assertThat(lines.get(2).trim().split("\\s+")).containsExactly("shards", "isolation", "passed", "median", "s", "min", "s", "max", "s",
+    assertThat(lines.get(1)).isEqualTo("left out, as the baseline does not map [assertWithinBudget]: home/navigation.json");
+    assertThat(lines.get(2)).startsWith("speed-up: against the same isolation at 1 shard;");
+    assertThat(lines.get(3).trim().split("\\s+")).containsExactly("shards", "isolation", "passed", "median", "s", "min", "s", "max", "s",
         "speed-up", "context/session");
-    assertThat(lines.get(3)).matches(" +1 +context +1/1( +" + NUMBER + "){3} +1\\.00 +" + NUMBER);
-    assertThat(lines.get(4)).matches(" +1 +session +1/1( +" + NUMBER + "){3} +1\\.00 +-");
-    assertThat(lines.get(5)).matches(" +2 +context +1/1( +" + NUMBER + "){5}");
-    assertThat(lines.get(6)).matches(" +2 +session +1/1( +" + NUMBER + "){4} +-");
-    assertThat(lines.get(7)).isEmpty();
-    assertThat(lines.get(8)).isEqualTo("steps: 5 of each command per mode in one session on form.html,"
+    assertThat(lines.get(4)).matches(" +1 +context +1/1( +" + NUMBER + "){3} +1\\.00 +" + NUMBER);
+    assertThat(lines.get(5)).matches(" +1 +session +1/1( +" + NUMBER + "){3} +1\\.00 +-");
+    assertThat(lines.get(6)).matches(" +1 +baseline +1/1( +" + NUMBER + "){3} +- +-");
+    assertThat(lines.get(7)).matches(" +2 +context +1/1( +" + NUMBER + "){5}");
+    assertThat(lines.get(8)).matches(" +2 +session +1/1( +" + NUMBER + "){4} +-");
+    assertThat(lines.get(9)).matches("against the baseline at 1 shard \\(medians\\): context/baseline " + NUMBER
+        + ", session/baseline " + NUMBER);
+    assertThat(lines.get(10)).isEmpty();
+    assertThat(lines.get(11)).isEqualTo("steps: 5 of each command per mode in one session on form.html,"
         + " 5 alternating rounds after a warm-up");
-    assertThat(lines.get(9).trim().split("\\s+")).containsExactly("step", "(median)", "direct", "us", "executor", "us", "executor/direct");
-    assertThat(lines.get(10)).matches("assertText id=summary +\\d+ +\\d+ +" + NUMBER);
-    assertThat(lines.get(11)).matches("type id=full-name x +\\d+ +\\d+ +" + NUMBER);
-    assertThat(lines.get(12)).matches("per step \\(both, pair / 2\\) +\\d+ +\\d+ +" + NUMBER);
-    assertThat(lines.get(13)).matches("session open \\+ close: median \\d+ ms, min \\d+ ms, max \\d+ ms \\(2 sessions; isolation: session,"
+    assertThat(lines.get(12).trim().split("\\s+")).containsExactly("step", "(median)", "direct", "us", "executor", "us", "executor/direct");
+    assertThat(lines.get(13)).matches("assertText id=summary +\\d+ +\\d+ +" + NUMBER);
+    assertThat(lines.get(14)).matches("type id=full-name x +\\d+ +\\d+ +" + NUMBER);
+    assertThat(lines.get(15)).matches("per step \\(both, pair / 2\\) +\\d+ +\\d+ +" + NUMBER);
+    assertThat(lines.get(16)).matches("session open \\+ close: median \\d+ ms, min \\d+ ms, max \\d+ ms \\(2 sessions; isolation: session,"
         + " one per file\\)");
-    assertThat(lines.get(14)).matches("context open \\+ close: median \\d+ ms, min \\d+ ms, max \\d+ ms \\(2 contexts; isolation: context,"
+    assertThat(lines.get(17)).matches("context open \\+ close: median \\d+ ms, min \\d+ ms, max \\d+ ms \\(2 contexts; isolation: context,"
         + " one per file\\); context/session " + NUMBER);
-    assertThat(cli.err()).contains("1 shards, context, run 1/1: ", "1 shards, session, run 1/1: ", "2 shards, context, run 1/1: ");
+    assertThat(cli.err()).contains("1 shards, context, run 1/1: ", "1 shards, session, run 1/1: ", "1 shards, baseline, run 1/1: ",
+        "2 shards, context, run 1/1: ");
   }
 
   @Test
@@ -65,10 +70,14 @@ class BenchExecutorCommandTest {
 
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
     List<String> lines = cli.out().lines().toList();
-    assertThat(lines.get(3).trim().split("\\s+")).containsExactly("1", "context", "0/1", "failed", "-", "-", "-", "-");
-    assertThat(lines.get(4).trim().split("\\s+")).containsExactly("1", "session", "0/1", "failed", "-", "-", "-", "-");
-    assertThat(lines.subList(5, 7)).allSatisfy(line -> assertThat(line).matches("failed: 1 shards, (context|session), run 1: 0 of 1 files"
-        + " passed; wrong.json failed: .*expected 'Saved' but was 'Not saved yet'.*"));
+    assertThat(lines.get(4).trim().split("\\s+")).containsExactly("1", "context", "0/1", "failed", "-", "-", "-", "-");
+    assertThat(lines.get(5).trim().split("\\s+")).containsExactly("1", "session", "0/1", "failed", "-", "-", "-", "-");
+    assertThat(lines.get(6).trim().split("\\s+")).containsExactly("1", "baseline", "0/1", "failed", "-", "-", "-", "-");
+    assertThat(lines.subList(7, 10)).filteredOn(line -> line.matches("failed: 1 shards, (context|session), run 1: 0 of 1 files"
+        + " passed; wrong.json failed: .*expected 'Saved' but was 'Not saved yet'.*")).hasSize(2);
+    assertThat(lines.subList(7, 10)).contains(
+        "failed: 1 shards, baseline, run 1: 0 of 1 files passed; wrong.json: expected 'Saved', got 'Not saved yet'");
+    assertThat(lines.get(10)).as("no ratios against a baseline that did not pass").isEmpty();
   }
 
   @Test

@@ -71,8 +71,10 @@ public final class RemoteSessions implements SessionFactory {
       }
       chrome.addArguments(ChromeArgs.extensions(needs.extensions().stream().map(extensions::resolve).toList()));
     }
+    // No tracing: Selenium otherwise wraps every command in an OpenTelemetry span, CPU that
+    // nothing here reads (bench-executor measured it against a plain client).
     RemoteWebDriver driver = new RemoteWebDriver(webDriverUrl, chrome,
-        ClientConfig.defaultConfig().readTimeout(callLimit));
+        ClientConfig.defaultConfig().readTimeout(callLimit), false);
     return new Session(driver, StuckBrowser.of(driver.getCapabilities()));
   }
 
