@@ -27,6 +27,8 @@ import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
 import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.crd.v1alpha1.Compare;
+import io.shardrun.crd.v1alpha1.VariantSpec;
 import io.shardrun.executor.browser.BrowserTools;
 import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.site.StaticSite;
@@ -44,6 +46,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,14 +63,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperatorEndToEndTest {
   static final String NS = "e2e";
+  static final String VARIANTS_NS = "e2e-variants"; // its Jobs apart from the other test's
   @RegisterExtension static final ApiServer API = new ApiServer();
   KubernetesClient client = API.client();
 
   @TempDir Path dir;
 
+  @BeforeAll
+  static void installCrd() {
+    API.client().apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).create();
+  }
+
   @Test
   void aSubmittedRunRunsOnTheExecutorItsResultsOutliveItsPodsAndTheNextRunPlansFromItsHistory() throws Exception {
-    client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/testruns.shardrun.io-v1.yml").toFile()).create();
     SuiteFiles suiteFiles = SuiteFiles.fromDirectory(Path.of("../examples/suite"));
     System.setProperty("kubeconfig", Kubeconfigs.write(dir, API.server().url("/"), NS).toString()); // the commands find the cluster as kubectl does
     Operator operator = ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
@@ -173,6 +181,77 @@ class OperatorEndToEndTest {
       operator.stop();
       System.clearProperty("kubeconfig");
     }
+  }
+
+  @Test
+  void variantsRunEachFileAsTwoUsersAndOnTwoSitesAndTheirResultsNameEachPair() throws Exception {
+    System.setProperty("kubeconfig", Kubeconfigs.write(dir, API.server().url("/"), NS).toString());
+    Operator operator = ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("hello.json"), """
+        {"steps": [{"command": "open", "target": "${BASE_URL}/hello.html?user=${USER}"},
+                   {"command": "storeText", "target": "id=greeting", "value": "greeting"}]}""");
+    Files.writeString(suite.resolve("banner.json"), """
+        {"steps": [{"command": "open", "target": "${BASE_URL}/index.html"},
+                   {"command": "storeText", "target": "id=banner", "value": "banner"}]}""");
+    try (StaticSite a = StaticSite.serve(site("a", "Welcome to A")); StaticSite b = StaticSite.serve(site("b", "Welcome to B"));
+        LocalChromedriver browser = LocalChromedriver.start(BrowserTools.resolve(null, null), true)) {
+      TestRun users = variantRun("users", a.baseUrl(), List.of(new VariantSpec("admin", Map.of("USER", "admin")),
+          new VariantSpec("guest", Map.of("USER", "guest"))), "^hello");
+      Cli usersRun = runOneShard(users, browser);
+      assertThat(usersRun.exitCode()).as(usersRun.out() + usersRun.err()).isZero();
+      assertThat(JUnitCases.of(dir.resolve("users.xml")))
+          .containsOnly(Map.entry("hello.json#admin", "shard-0 passed"), Map.entry("hello.json#guest", "shard-0 passed"));
+      Cli usersResults = Cli.run("results", "users", "-n", VARIANTS_NS, "--json");
+      RunRecord usersRecord = new ObjectMapper().readValue(usersResults.out(), RunRecord.class);
+      assertThat(usersRecord.files()).filteredOn(f -> f.file().equals("hello.json#guest")).singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("differs from admin:",
+              "steps[1] storeText id=greeting: observed \"Hello, admin\" in admin, \"Hello, guest\" in guest"));
+
+      TestRun ab = variantRun("ab", a.baseUrl(), List.of(new VariantSpec("a", Map.of("BASE_URL", a.baseUrl())),
+          new VariantSpec("b", Map.of("BASE_URL", b.baseUrl()))), "^banner");
+      ab.getSpec().setCompare(Compare.STRICT);
+      Cli abRun = runOneShard(ab, browser);
+      assertThat(abRun.exitCode()).as(abRun.out() + abRun.err()).isEqualTo(1);
+      assertThat(abRun.out()).contains("TestRun e2e-variants/ab Failed: 1 passed, 1 failed, 0 skipped, 0 errors of 2 files",
+          "banner.json#b", "differs from a: steps[1] storeText id=banner: observed \"Welcome to A\" in a, \"Welcome to B\" in b");
+      assertThat(JUnitCases.of(dir.resolve("ab.xml")))
+          .containsOnly(Map.entry("banner.json#a", "shard-0 passed"), Map.entry("banner.json#b", "shard-0 failed"));
+    } finally {
+      operator.stop();
+      System.clearProperty("kubeconfig");
+    }
+  }
+
+  /** A one-shard TestRun of the test's own suite, in {@code variants}, of the files {@code include} selects. */
+  TestRun variantRun(String name, String baseUrl, List<VariantSpec> variants, String include) throws Exception {
+    TestRun run = testRun(name, baseUrl);
+    run.getMetadata().setNamespace(VARIANTS_NS);
+    run.getSpec().getSuite().setConfigMap("variants-suite");
+    run.getSpec().setShards(1);
+    run.getSpec().setVariants(variants);
+    run.getSpec().getSelector().setInclude(List.of(include));
+    run.getSpec().getSelector().setExcludeTags(List.of());
+    return run;
+  }
+
+  /** Submits a one-shard run of the test's suite, plays its Job with the real executor, and returns what submit said. */
+  Cli runOneShard(TestRun run, LocalChromedriver browser) throws Exception {
+    String name = run.getMetadata().getName();
+    CompletableFuture<Cli> submit = submit(run, "--suite", dir.resolve("suite").toString(), "--junit", dir.resolve(name + ".xml").toString());
+    String ns = run.getMetadata().getNamespace();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(ns).withName(name + "-shard-0").get() != null);
+    Job job = client.batch().v1().jobs().inNamespace(ns).withName(name + "-shard-0").get();
+    JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(200));
+    runExecutors(play, new ExecutorKubelet(client, ns, dir), List.of(job), new ArrayList<>(List.of(play.startPod(job))), browser);
+    return submit.get(60, TimeUnit.SECONDS);
+  }
+
+  private Path site(String name, String banner) throws Exception {
+    Path site = Files.createDirectories(dir.resolve(name));
+    Files.writeString(site.resolve("index.html"), "<!doctype html><title>home</title><h1 id=\"banner\">" + banner + "</h1>");
+    Files.writeString(site.resolve("hello.html"), RunVariantsTest.HELLO_PAGE);
+    return site;
   }
 
   /** {@code shardrun submit -f FILE --wait ARGS} for {@code run}, in the background while the test plays the cluster. */

@@ -40,7 +40,7 @@ class RunVariantsTest {
 
     Path out = dir.resolve("out");
     Cli cli = Cli.run("run", suite.toString(), "--serve", site.toString(), "--out", out.toString(),
-        "--history", dir.resolve("history.json").toString());
+        "--history", dir.resolve("history.json").toString(), "--report", dir.resolve("report.html").toString());
 
     assertThat(cli.exitCode()).as(cli.out() + cli.err()).isZero();
     assertThat(cli.out()).contains("4 runs (2 files x 2 variants, compare report)");
@@ -52,6 +52,8 @@ class RunVariantsTest {
         "steps[1] assertText id=greeting: observed \"Hello, admin\" in admin, \"Hello, guest\" in guest");
     assertThat(RunOutput.file(out, "title.json#guest").path("message").isTextual()).as("the same page in both").isFalse();
     assertThat(cli.out()).contains("Variants that differ (compare report):", "hello.json#guest (shard 0)");
+    assertThat(Files.readString(dir.resolve("report.html"))).contains("<h2>Variants that differ</h2>", "hello.json#guest",
+        "observed &quot;Hello, admin&quot; in admin");
     String junit = Files.readString(RunOutput.runDir(out).resolve("junit.xml"));
     assertThat(junit).contains("<testcase classname=\"hello\" file=\"hello.json#admin\" name=\"hello.json [admin]\"",
         "<testcase classname=\"hello\" file=\"hello.json#guest\" name=\"hello.json [guest]\"", "name=\"title.json [guest]\"");

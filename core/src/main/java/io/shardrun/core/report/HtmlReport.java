@@ -29,6 +29,7 @@ public final class HtmlReport {
     StringBuilder body = new StringBuilder(files.size() * 300 + 4096);
     appendHeader(body, report, flaky.size());
     body.append(FailureList.render(files));
+    body.append(VariantDifferences.render(files));
     body.append(ShardTimeline.render(files));
     appendTags(body, files);
     appendFlaky(body, flaky);
