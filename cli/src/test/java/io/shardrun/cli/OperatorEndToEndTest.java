@@ -202,6 +202,9 @@ class OperatorEndToEndTest {
       assertThat(usersRun.exitCode()).as(usersRun.out() + usersRun.err()).isZero();
       assertThat(JUnitCases.of(dir.resolve("users.xml")))
           .containsOnly(Map.entry("hello.json#admin", "shard-0 passed"), Map.entry("hello.json#guest", "shard-0 passed"));
+      var usersSummary = client.resources(TestRun.class).inNamespace(VARIANTS_NS).withName("users").get().getStatus().getSummary();
+      assertThat(usersSummary.getVariants()).isEqualTo(2);
+      assertThat(usersSummary.getFiles()).isEqualTo(2);
       Cli usersResults = Cli.run("results", "users", "-n", VARIANTS_NS, "--json");
       RunRecord usersRecord = new ObjectMapper().readValue(usersResults.out(), RunRecord.class);
       assertThat(usersRecord.files()).filteredOn(f -> f.file().equals("hello.json#guest")).singleElement()

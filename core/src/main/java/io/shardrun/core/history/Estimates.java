@@ -25,7 +25,7 @@ public final class Estimates {
     long knownSteps = 0;
     // Every file of the suite with history calibrates the cost of a step, selected or not.
     for (String file : suite.files().keySet()) {
-      List<RunRecord> runs = history.recent(file, window);
+      List<RunRecord> runs = history.recentOfFile(file, window);
       if (!runs.isEmpty()) {
         double rate = runs.stream().filter(r -> r.outcome().isBad()).count() / (double) runs.size();
         long estimate = Math.round(ema(runs) * (1 + rate));

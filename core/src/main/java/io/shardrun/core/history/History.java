@@ -1,5 +1,7 @@
 package io.shardrun.core.history;
 
+import io.shardrun.core.variant.VariantIds;
+import java.util.Comparator;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -22,6 +24,19 @@ public record History(int version, SortedMap<String, List<RunRecord>> files) {
 
   public static History empty() {
     return new History(VERSION, new TreeMap<String, List<RunRecord>>());
+  }
+
+  /**
+   * The last {@code window} runs of a suite file for its estimate: its own runs, else (a file only
+   * ever run in variants) the runs of all its variants ({@code PATH#VARIANT}) together, by time.
+   */
+  public List<RunRecord> recentOfFile(String path, int window) {
+    if (files.containsKey(path)) {
+      return recent(path, window);
+    }
+    List<RunRecord> runs = files.entrySet().stream().filter(e -> VariantIds.path(e.getKey()).equals(path))
+        .flatMap(e -> e.getValue().stream()).sorted(Comparator.comparing(RunRecord::at, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+    return runs.subList(Math.max(0, runs.size() - window), runs.size());
   }
 
   /** The last {@code window} runs of {@code file}, oldest first; empty when never run. */

@@ -48,6 +48,16 @@ class EstimatesTest {
   }
 
   @Test
+  void aFileRunOnlyInVariantsIsEstimatedFromTheRunsOfAllItsVariantsByTime() {
+    // admin 1000 at 01:00, guest 3000 at 02:00, admin 5000 at 03:00 -> window 2: 3000, 5000 -> 2/3*5000 + 1/3*3000
+    History history = history(Map.of(
+        "a.json#admin", List.of(new RunRecord(1000, Outcome.PASSED, "2026-01-01T01:00:00Z"), new RunRecord(5000, Outcome.PASSED, "2026-01-01T03:00:00Z")),
+        "a.json#guest", List.of(new RunRecord(3000, Outcome.PASSED, "2026-01-01T02:00:00Z"))));
+
+    assertThat(new Estimates(SUITE, ALL, history, 2).estimateMs("a.json")).isEqualTo(4333);
+  }
+
+  @Test
   void emaAlphaUsesTheNumberOfRunsWhenFewerThanTheWindow() {
     // 1000, 3000 with alpha = 2/(2+1): 2/3*3000 + 1/3*1000 = 2333.33 -> 2333
     History history = history(Map.of("a.json", List.of(passed(1000), passed(3000))));

@@ -81,6 +81,9 @@ public final class RunDecider {
     status.setObservedGeneration(generation(run));
     status.setShards(new ArrayList<>(shards.stream().map(ShardProgress.Next::status).toList()));
     RunCounts.fill(status, shards, observed.flakyInHistory());
+    if (!observed.plan().variantsOrNone().isEmpty()) {
+      status.getSummary().setVariants(observed.plan().variantsOrNone().sets().size());
+    }
     if (dynamic) {
       status.getSummary().setFiles(observed.plan().fileCount()); // no file is a shard's before it is handed out
       status.setRetriedFiles(RunCounts.retried(before, DynamicWork.retried(observed.plan().units(), pods)));
