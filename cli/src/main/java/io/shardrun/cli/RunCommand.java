@@ -29,6 +29,7 @@ import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
 import io.shardrun.core.variant.VariantIds;
 import io.shardrun.core.variant.Variants;
+import io.shardrun.crd.v1alpha1.ChangedMode;
 import io.shardrun.crd.v1alpha1.Compare;
 import io.shardrun.crd.v1alpha1.HistorySpec;
 import io.shardrun.crd.v1alpha1.Phase;
@@ -114,6 +115,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--changed-since", paramLabel = "REF", description = "Run only files affected by what changed since"
       + " this git ref (changed action files, their downstream, files whose meta.covers match a changed path).")
   String changedSince;
+
+  @Option(names = "--changed-mode", paramLabel = "MODE", description = "With --changed-since: only (default) runs just the"
+      + " affected files; first runs every selected file, the affected ones (and what they depend on) first.")
+  String changedMode;
 
   @ArgGroup(exclusive = true)
   Site site;
@@ -315,6 +320,12 @@ final class RunCommand implements Callable<Integer> {
     if (batch != null && !sharding.equals(DYNAMIC)) {
       throw new CliException("--batch applies to --sharding dynamic only");
     }
+    if (changedMode != null && ChangedMode.ofWireName(changedMode) == null) {
+      throw new CliException("--changed-mode must be only or first, got '" + changedMode + "'");
+    }
+    if (changedMode != null && changedSince == null) {
+      throw new CliException("--changed-mode applies with --changed-since only");
+    }
     if (batch != null) {
       BatchFlag.parse("--batch", batch);
     }
@@ -361,6 +372,9 @@ final class RunCommand implements Callable<Integer> {
     List<String> changed = changedSince == null ? null : ChangedFiles.since(suiteDir, changedSince);
     SelectionCriteria criteria = new SelectionCriteria(Set.copyOf(tags), Set.copyOf(excludeTags),
         SelectionCriteria.compile(include, "--include"), SelectionCriteria.compile(exclude, "--exclude"), changed, null);
+    if (ChangedMode.FIRST.wireName().equals(changedMode)) {
+      criteria = criteria.withChangedFirst();
+    }
     Set<String> rerun = rerunOnly();
     if (rerun == null) {
       return criteria;

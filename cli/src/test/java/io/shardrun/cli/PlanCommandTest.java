@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,31 @@ class PlanCommandTest {
           f3.json  3.0s
         largest shard 5.0s, lower bound 5.0s: ratio 1.00
 
+        """);
+  }
+
+  @Test
+  void changedFilesFirstPutTheAffectedFilesAtTheHeadOfTheirShard(@TempDir Path dir) throws Exception {
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    for (String name : List.of("a", "b", "c")) {
+      Files.writeString(suite.resolve(name + ".json"), "{\"steps\": [{\"command\": \"echo\", \"target\": \"x\"}]}");
+    }
+    Path run = dir.resolve("run.yaml");
+    Files.writeString(run, """
+        apiVersion: shardrun.io/v1alpha1
+        kind: TestRun
+        metadata: {name: affected}
+        spec: {suite: {configMap: s}, selector: {changedFiles: [c.json], changedMode: first}}
+        """);
+    Cli cli = Cli.run("plan", "-f", run.toString(), "--suite", suite.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("""
+        TestRun affected: 3 files, 1 shards, sharding balanced
+        SHARD   FILES   ESTIMATE
+        0           3       3.0s
+          c.json  1.0s
+          a.json  1.0s
+          b.json  1.0s
         """);
   }
 

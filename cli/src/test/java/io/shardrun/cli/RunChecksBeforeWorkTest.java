@@ -63,6 +63,12 @@ class RunChecksBeforeWorkTest {
   }
 
   @Test
+  void aChangedModeNeedsChangedSinceAndAKnownMode() {
+    assertRefused(run("--changed-mode", "first"), "error: --changed-mode applies with --changed-since only\n");
+    assertRefused(run("--changed-since", "HEAD", "--changed-mode", "later"), "error: --changed-mode must be only or first, got 'later'\n");
+  }
+
+  @Test
   void aLedgerThatIsNotALedgerIsLeftAsItIs() throws Exception {
     Path notes = Files.writeString(dir.resolve("notes.txt"), "buy milk\n");
 

@@ -16,8 +16,12 @@ import java.util.Map;
 public final class Estimates {
   public static final long DEFAULT_MS_PER_STEP = 1000;
 
+  /** A priority above any failure rate (at most 1): files that run first outrank every other. */
+  public static final double FIRST = 2;
+
   private final Map<String, Long> estimateMs = new HashMap<>();
   private final Map<String, Double> failureRate = new HashMap<>();
+  private final java.util.Set<String> first = new java.util.HashSet<>();
 
   public Estimates(Suite suite, Collection<String> files, History history, int window) {
     java.util.Set<String> wanted = new java.util.HashSet<>(files);
@@ -45,6 +49,20 @@ public final class Estimates {
 
   public long estimateMs(String file) {
     return estimateMs.get(file);
+  }
+
+  /** These estimates with {@code files} to run before the rest (closed under upstream). */
+  public Estimates runFirst(java.util.Set<String> files) {
+    first.addAll(files);
+    return this;
+  }
+
+  /**
+   * Which ready file runs first: one to run first ({@link #runFirst}), then the likelier to fail.
+   * At least {@link #FIRST} for a file to run first.
+   */
+  public double priority(String file) {
+    return (first.contains(file) ? FIRST : 0) + failureRate(file);
   }
 
   /** Share of failed or errored runs in the window; 0 without history. */

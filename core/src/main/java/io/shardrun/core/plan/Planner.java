@@ -52,7 +52,7 @@ public final class Planner {
     }
     List<PlannedShard> planned = new ArrayList<>();
     for (int s = 0; s < shards; s++) {
-      List<PlannedFile> files = graph.order(filesOf.get(s), estimates::failureRate).stream()
+      List<PlannedFile> files = graph.order(filesOf.get(s), estimates::priority).stream()
           .map(f -> new PlannedFile(f, estimates.estimateMs(f))).toList();
       planned.add(new PlannedShard(s, files.stream().mapToLong(PlannedFile::estimateMs).sum(), files));
     }
@@ -68,21 +68,25 @@ public final class Planner {
    */
   public static List<WorkUnit> queue(Suite suite, List<String> selected, Estimates estimates) {
     return inQueueOrder(units(suite, selected).stream()
-        .map(unit -> suite.graph().order(unit, estimates::failureRate).stream()
+        .map(unit -> suite.graph().order(unit, estimates::priority).stream()
             .map(f -> new PlannedFile(f, estimates.estimateMs(f))).toList())
-        .toList(), estimates::failureRate);
+        .toList(), estimates::priority);
   }
 
   /**
-   * Units numbered in queue order: longest estimate first, among equals the one likelier to fail
-   * (its files' highest failure rate), then by its first file's path.
+   * Units numbered in queue order: those holding a file to run first ({@link Estimates#FIRST}),
+   * then longest estimate first, among equals the one likelier to fail (its files' highest
+   * priority), then by its first file's path.
    *
    * @param units each unit's files, in run order
+   * @param priority each file's priority, as {@link Estimates#priority}
    */
-  public static List<WorkUnit> inQueueOrder(List<List<PlannedFile>> units, ToDoubleFunction<String> failureRate) {
+  public static List<WorkUnit> inQueueOrder(List<List<PlannedFile>> units, ToDoubleFunction<String> priority) {
+    ToDoubleFunction<List<PlannedFile>> highest = u -> u.stream().mapToDouble(f -> priority.applyAsDouble(f.path())).max().orElse(0);
     List<List<PlannedFile>> ordered = units.stream()
-        .sorted(Comparator.<List<PlannedFile>>comparingLong(u -> -u.stream().mapToLong(PlannedFile::estimateMs).sum())
-            .thenComparingDouble(u -> -u.stream().mapToDouble(f -> failureRate.applyAsDouble(f.path())).max().orElse(0))
+        .sorted(Comparator.<List<PlannedFile>, Boolean>comparing(u -> highest.applyAsDouble(u) < Estimates.FIRST)
+            .thenComparingLong(u -> -u.stream().mapToLong(PlannedFile::estimateMs).sum())
+            .thenComparingDouble(u -> -highest.applyAsDouble(u))
             .thenComparing(u -> u.get(0).path()))
         .toList();
     List<WorkUnit> queue = new ArrayList<>();

@@ -33,13 +33,14 @@ public final class RunPlanner {
   /** The same from explicit criteria (a local run's flags). */
   public static Plan plan(SelectionCriteria criteria, int shards, Sharding sharding, int window, Suite suite, History history) {
     List<String> selected = Selection.select(suite, criteria);
-    Estimates estimates = new Estimates(suite, selected, history, window);
+    Estimates estimates = new Estimates(suite, selected, history, window).runFirst(Selection.first(suite, criteria, selected));
     return Planner.plan(suite, selected, shards, sharding, estimates);
   }
 
   /** The work units of a dynamic run, in queue order (see {@link Planner#queue}). */
   public static List<WorkUnit> queue(SelectionCriteria criteria, int window, Suite suite, History history) {
     List<String> selected = Selection.select(suite, criteria);
-    return Planner.queue(suite, selected, new Estimates(suite, selected, history, window));
+    return Planner.queue(suite, selected,
+        new Estimates(suite, selected, history, window).runFirst(Selection.first(suite, criteria, selected)));
   }
 }

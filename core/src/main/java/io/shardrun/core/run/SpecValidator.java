@@ -85,6 +85,9 @@ public final class SpecValidator {
         problems.add("spec.env[" + i + "]: set value or valueFrom, not both");
       }
     }
+    if (spec.getSelector() != null && spec.getSelector().getChangedMode() != null && spec.getSelector().getChangedFiles().isEmpty()) {
+      problems.add("spec.selector.changedMode: applies with spec.selector.changedFiles only; set both, or remove changedMode");
+    }
     try {
       SelectionCriteria.fromSpec(spec.getSelector());
     } catch (IllegalArgumentException e) {

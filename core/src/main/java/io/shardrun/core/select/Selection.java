@@ -21,7 +21,7 @@ public final class Selection {
    * everything they depend on (an upstream file must run first even if a filter left it out).
    */
   public static List<String> select(Suite suite, SelectionCriteria criteria) {
-    Set<String> candidates = criteria.changedFiles() == null
+    Set<String> candidates = criteria.changedFiles() == null || criteria.changedFirst()
         ? suite.files().keySet()
         : affectedBy(suite, criteria.changedFiles());
     Set<String> chosen = new TreeSet<>();
@@ -34,6 +34,21 @@ public final class Selection {
     }
     Set<String> withUpstream = suite.graph().withUpstream(chosen);
     return suite.graph().order().stream().filter(withUpstream::contains).toList();
+  }
+
+  /**
+   * The selected files that run before the rest: with changed files first, those the change
+   * affects and everything they depend on; empty otherwise.
+   *
+   * @param selected what {@link #select} chose
+   */
+  public static Set<String> first(Suite suite, SelectionCriteria criteria, List<String> selected) {
+    if (criteria.changedFiles() == null || !criteria.changedFirst()) {
+      return Set.of();
+    }
+    Set<String> affected = new TreeSet<>(affectedBy(suite, criteria.changedFiles()));
+    affected.retainAll(selected);
+    return suite.graph().withUpstream(affected);
   }
 
   /**

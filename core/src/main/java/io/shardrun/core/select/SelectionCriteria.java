@@ -1,6 +1,7 @@
 package io.shardrun.core.select;
 
 import io.shardrun.core.variant.VariantIds;
+import io.shardrun.crd.v1alpha1.ChangedMode;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.crd.v1alpha1.Selector;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import java.util.regex.PatternSyntaxException;
  * @param excludeTags none of these tags
  * @param include path matches at least one (empty: any)
  * @param exclude path matches none
- * @param changedFiles null when not used; else only changed files, their downstream and covering files
+ * @param changedFiles null when not used; else only changed files, their downstream and covering
+ *     files, or with {@code changedFirst} those files first
  * @param rerunOnly null when not used; else only these files (the failed ones of an earlier run)
+ * @param changedFirst whether changedFiles orders the run (affected files first) instead of narrowing it
  */
 public record SelectionCriteria(
     Set<String> tags,
@@ -26,7 +29,19 @@ public record SelectionCriteria(
     List<Pattern> include,
     List<Pattern> exclude,
     List<String> changedFiles,
-    Set<String> rerunOnly) {
+    Set<String> rerunOnly,
+    boolean changedFirst) {
+
+  /** Criteria whose changed files, if any, narrow the run. */
+  public SelectionCriteria(Set<String> tags, Set<String> excludeTags, List<Pattern> include, List<Pattern> exclude,
+      List<String> changedFiles, Set<String> rerunOnly) {
+    this(tags, excludeTags, include, exclude, changedFiles, rerunOnly, false);
+  }
+
+  /** The same criteria with the changed files ordering the run instead of narrowing it. */
+  public SelectionCriteria withChangedFirst() {
+    return new SelectionCriteria(tags, excludeTags, include, exclude, changedFiles, rerunOnly, true);
+  }
 
   public static SelectionCriteria all() {
     return new SelectionCriteria(Set.of(), Set.of(), List.of(), List.of(), null, null);
@@ -41,13 +56,14 @@ public record SelectionCriteria(
         compile(s.getInclude(), "spec.selector.include"),
         compile(s.getExclude(), "spec.selector.exclude"),
         s.getChangedFiles().isEmpty() ? null : List.copyOf(s.getChangedFiles()),
-        null);
+        null,
+        s.getChangedMode() == ChangedMode.FIRST);
   }
 
   /** Narrowed to {@code files}; a file named with a variant (PATH#VARIANT) selects the file, in all its variants. */
   public SelectionCriteria withRerunOnly(Set<String> files) {
     return new SelectionCriteria(tags, excludeTags, include, exclude, changedFiles,
-        files.stream().map(VariantIds::path).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        files.stream().map(VariantIds::path).collect(java.util.stream.Collectors.toUnmodifiableSet()), changedFirst);
   }
 
   /** Narrowed to the files that failed or errored in {@code previous} (rerun-failed). */

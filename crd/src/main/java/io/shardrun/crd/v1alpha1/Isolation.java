@@ -1,10 +1,9 @@
 package io.shardrun.crd.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Locale;
 
 /** How each action file is kept apart from the files before it on the same shard. */
-public enum Isolation {
+public enum Isolation implements WireNamed {
   /**
    * One browser per shard; each file (and each retry) in a user context of its own (WebDriver
    * BiDi): its own cookies, storage, cache and permissions, closed after it.
@@ -15,18 +14,8 @@ public enum Isolation {
   @JsonProperty("session")
   SESSION;
 
-  /** The name users write in YAML and on the command line. */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
   /** The isolation a name stands for; null for any other text. */
   public static Isolation ofWireName(String name) {
-    for (Isolation isolation : values()) {
-      if (isolation.wireName().equals(name)) {
-        return isolation;
-      }
-    }
-    return null;
+    return WireNamed.ofWireName(values(), name);
   }
 }

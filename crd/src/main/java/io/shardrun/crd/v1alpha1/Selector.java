@@ -31,6 +31,11 @@ public class Selector {
           + " that depend on them, and files whose meta.covers globs match a changed path.")
   private List<String> changedFiles = new ArrayList<>();
 
+  @JsonPropertyDescription("With changedFiles: only (default) runs just the files the change affects; first runs every"
+      + " selected file, the affected ones (and the files they depend on) before the rest, in every sharding mode, so a"
+      + " failure the change caused shows first.")
+  private ChangedMode changedMode;
+
   public List<String> getTags() {
     return tags;
   }
@@ -69,5 +74,13 @@ public class Selector {
 
   public void setChangedFiles(List<String> changedFiles) {
     this.changedFiles = changedFiles == null ? new ArrayList<>() : changedFiles;
+  }
+
+  public ChangedMode getChangedMode() {
+    return changedMode;
+  }
+
+  public void setChangedMode(ChangedMode changedMode) {
+    this.changedMode = changedMode;
   }
 }
