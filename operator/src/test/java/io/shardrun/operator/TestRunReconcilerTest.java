@@ -227,7 +227,10 @@ class TestRunReconcilerTest {
           .map(f -> failing.contains(f) ? new FileResult(f, Outcome.FAILED, 1000, List.of(), 0, "boom")
               : new FileResult(f, Outcome.PASSED, 1000, List.of(), null, null)).toList();
       ResultsDocument doc = new ResultsDocument(shard.index(), ShardState.DONE, ShardCounts.tally(results.size(), results, 1000L * results.size()), results);
-      Pod pod = play.startPod(client.batch().v1().jobs().inNamespace(NS).withName(run + "-shard-" + shard.index()).get());
+      // The plan ConfigMap is written before the Jobs: wait for the shard's Job as the Job controller would.
+      Job job = await().ignoreExceptions().atMost(Duration.ofSeconds(30))
+          .until(() -> client.batch().v1().jobs().inNamespace(NS).withName(run + "-shard-" + shard.index()).get(), j -> j != null);
+      Pod pod = play.startPod(job);
       play.annotate(pod, Map.of(ResultsCodec.ANNOTATION, ResultsCodec.encode(doc)));
       play.exit(pod, results.stream().anyMatch(r -> r.status() == Outcome.FAILED) ? 1 : 0, null, Duration.ZERO);
     }
