@@ -26,6 +26,7 @@ import io.shardrun.executor.browser.SessionNeeds;
 import io.shardrun.executor.local.LocalBrowsers;
 import io.shardrun.executor.local.LocalRun;
 import io.shardrun.executor.local.LocalWork;
+import io.shardrun.executor.run.FailFast;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.site.StaticSite;
 import io.shardrun.executor.step.RunVariables;
@@ -183,7 +184,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
               bad = PlainWebDriverRun.run(tools, plan.shards().get(0).paths().stream().map(suite::file).toList(), environment);
             } else {
               RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
-              LocalRun run = new LocalRun(suite, LocalWork.planned(plan), environment, Variants.NONE, limits,
+              LocalRun run = new LocalRun(suite, LocalWork.planned(plan), environment, Variants.NONE, FailFast.off(), limits,
                   new LocalBrowsers(tools, true, cell.isolation(), notice -> { }, ExtensionsFolder.of(suiteDir, suite)),
                   artifacts.resolve(cell.shards() + "-shards-" + cell.label() + "-run-" + r));
               List<FileRun> runs = run.run(cell.shards(), file -> {});

@@ -32,6 +32,7 @@ import io.shardrun.executor.publish.PublishException;
 import io.shardrun.executor.publish.ShardProgress;
 import io.shardrun.executor.publish.TerminationMessage;
 import io.shardrun.executor.run.DynamicShard;
+import io.shardrun.executor.run.FailFast;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.run.ShardRunner;
@@ -187,7 +188,7 @@ final class ExecuteCommand implements Callable<Integer> {
         // last file, when its results could no longer be delivered.
         ownPod.publish(progress.document(ShardState.RUNNING));
         FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
-        ShardRunner shardRunner = new ShardRunner(suite, runner, limits, plan.variantsOrNone(), progress::finished);
+        ShardRunner shardRunner = new ShardRunner(suite, runner, limits, plan.variantsOrNone(), FailFast.off(), progress::finished);
         List<FileRun> runs = dynamic ? dynamicShard(client, plan, shardRunner, progress).run(shard) : shardRunner.run(shard, files);
         publisher.finish(progress.document(ShardState.DONE));
         LocalReports.write(out, new LocalReports.RunResults("shard-" + shard, RunPhase.of(runs, true), started.toString(),

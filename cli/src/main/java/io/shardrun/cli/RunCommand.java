@@ -41,6 +41,7 @@ import io.shardrun.executor.browser.ExtensionsFolder;
 import io.shardrun.executor.local.LocalBrowsers;
 import io.shardrun.executor.local.LocalRun;
 import io.shardrun.executor.local.LocalWork;
+import io.shardrun.executor.run.FailFast;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.site.StaticSite;
 import java.io.IOException;
@@ -142,6 +143,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--compare", paramLabel = "MODE", converter = VariantFlags.CompareConverter.class,
       description = VariantFlags.COMPARE_DESCRIPTION)
   Compare compare;
+
+  @Option(names = "--fail-fast", description = "Stop at the first file that fails or errors: every worker ends the file it"
+      + " is running, and the files not started end skipped (fail-fast).")
+  boolean failFast;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where results, reports and screenshots go: DIR/<run>/."
       + " Default: shardrun-out.")
@@ -259,7 +264,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       LocalBrowsers browsers = new LocalBrowsers(tools, loopbackOnly(environment), isolation,
           notice -> spec.commandLine().getErr().println("note: " + notice), extensions);
-      runs = new LocalRun(suite, work, environment, variants, limits, browsers, runDir).run(workers, progress::finished);
+      runs = new LocalRun(suite, work, environment, variants, failFast ? FailFast.on() : FailFast.off(), limits, browsers, runDir).run(workers, progress::finished);
     } finally {
       progress.close();
     }

@@ -3,12 +3,14 @@ package io.shardrun.cli.local;
 import io.shardrun.core.Durations;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Outcome;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The end-of-run report: a table per shard, the gap between shards, then the failures. */
+/** The end-of-run report: a table per shard, the gap between shards, the time to first failure, then the failures. */
 public final class Summary {
   private Summary() {}
 
@@ -30,6 +32,7 @@ public final class Summary {
       out.append(String.format("slowest shard %s, fastest %s: gap %s%n",
           Durations.format(slowest), Durations.format(fastest), Durations.format(slowest - fastest)));
     }
+    firstFailure(runs).ifPresent(out::append);
     List<FileRun> bad = runs.stream().filter(r -> r.status() != Outcome.PASSED).toList();
     if (!bad.isEmpty()) {
       out.append(String.format("%nNot passed:%n"));
@@ -44,6 +47,17 @@ public final class Summary {
       differing.forEach(run -> out.append(String.format("  %s (shard %d)%n          %s%n", run.file(), run.shard(), run.message())));
     }
     return out.toString();
+  }
+
+  /**
+   * The time to first failure: from the first file's start to the end of the first file that
+   * failed or errored; none when none did, or the start times are unknown.
+   */
+  private static Optional<String> firstFailure(List<FileRun> runs) {
+    long start = runs.stream().mapToLong(FileRun::startedMs).filter(ms -> ms > 0).min().orElse(0);
+    return runs.stream().filter(r -> r.status().isBad() && r.startedMs() > 0 && start > 0)
+        .min(Comparator.comparingLong(r -> r.startedMs() + r.durationMs()))
+        .map(r -> String.format("first failure after %s: %s%n", Durations.format(r.startedMs() + r.durationMs() - start), r.file()));
   }
 
   private static String row(String shard, List<FileRun> runs, long wallMs) {

@@ -51,6 +51,16 @@ class SummaryTest {
   }
 
   @Test
+  void theTimeToFirstFailureRunsFromTheFirstStartToTheEndOfTheFirstBadFile() {
+    List<FileRun> runs = List.of(
+        new FileRun("a.json", "a.json", 0, Outcome.PASSED, 2_000, 1, List.of(), null, null, List.of(), 10_000),
+        new FileRun("late.json", "late.json", 0, Outcome.FAILED, 1_000, 1, List.of(), 0, "boom", List.of(), 20_000),
+        new FileRun("early.json", "early.json", 1, Outcome.ERROR, 3_500, 1, List.of(), 0, "gone", List.of(), 11_000));
+
+    assertThat(Summary.render(runs)).contains("first failure after 5s: early.json" + System.lineSeparator());
+  }
+
+  @Test
   void shardsAreListedInOrderWhateverTheOrderOfTheRuns() {
     List<FileRun> runs = List.of(
         run("b.json", 10, Outcome.PASSED, 1_000, null),

@@ -7,6 +7,7 @@ import io.shardrun.executor.browser.BrowserProcesses;
 import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.browser.RemoteSessions;
+import io.shardrun.executor.run.FailFast;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.run.ShardRunner;
@@ -32,6 +33,7 @@ public final class LocalRun {
   private final LocalWork work;
   private final Map<String, String> environment;
   private final Variants variants;
+  private final FailFast failFast;
   private final RunLimits limits;
   private final LocalBrowsers browsers;
   private final Path runDir;
@@ -40,10 +42,12 @@ public final class LocalRun {
   /**
    * @param environment variables each file starts with (BASE_URL, --env)
    * @param variants the variants the planned names (PATH#VARIANT) run in
+   * @param failFast whether the run stops at its first failed or errored file
    * @param runDir artifacts go to {@code runDir/<shard>/<file>/}
    */
-  public LocalRun(Suite suite, LocalWork work, Map<String, String> environment, Variants variants, RunLimits limits,
-      LocalBrowsers browsers, Path runDir) {
+  public LocalRun(Suite suite, LocalWork work, Map<String, String> environment, Variants variants, FailFast failFast,
+      RunLimits limits, LocalBrowsers browsers, Path runDir) {
+    this.failFast = failFast;
     this.suite = suite;
     this.work = work;
     this.environment = environment;
@@ -92,7 +96,7 @@ public final class LocalRun {
     try (LocalChromedriver driver = LocalChromedriver.start(browsers.tools(), browsers.loopbackOnly());
         ContextSessions sessions = contexts(driver.sessions().withExtensionsIn(browsers.extensions()))) {
       FileRunner files = new FileRunner(sessions, environment, limits, runDir.resolve(Integer.toString(shard)), watchdog);
-      ShardRunner runner = new ShardRunner(suite, files, limits, variants, listener);
+      ShardRunner runner = new ShardRunner(suite, files, limits, variants, failFast, listener);
       List<FileRun> runs = new ArrayList<>();
       // A batch holds whole work units (a depends_on group, the serial files), so each is run on its own.
       for (List<String> batch = work.next(shard); !batch.isEmpty(); batch = work.next(shard)) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Runs a shard's files in plan order, each in every variant of the run, the variants compared
- * with the first. A file whose upstream (depends_on) did not pass is not
+ * with the first. With fail-fast, once any shard's file failed or errored, the files not started
+ * end {@code skipped}. A file whose upstream (depends_on) did not pass is not
  * run and ends {@code skipped}; once the run's deadline passes, the files left end
  * {@code error} without running.
  */
@@ -25,6 +26,7 @@ public final class ShardRunner {
   private final RunLimits limits;
   private final Listener listener;
   private final Variants variants;
+  private final FailFast failFast;
 
   /** Hears about each file as it finishes, to show progress or publish results. */
   @FunctionalInterface
@@ -32,12 +34,16 @@ public final class ShardRunner {
     void finished(FileRun run);
   }
 
-  /** @param variants the run's variants: the planned names are {@code PATH#VARIANT} then */
-  public ShardRunner(Suite suite, FileRunner files, RunLimits limits, Variants variants, Listener listener) {
+  /**
+   * @param variants the run's variants: the planned names are {@code PATH#VARIANT} then
+   * @param failFast whether the run stops at its first bad file, shared by its shards
+   */
+  public ShardRunner(Suite suite, FileRunner files, RunLimits limits, Variants variants, FailFast failFast, Listener listener) {
     this.suite = suite;
     this.files = files;
     this.limits = limits;
     this.variants = variants;
+    this.failFast = failFast;
     this.listener = listener;
   }
 
@@ -49,6 +55,7 @@ public final class ShardRunner {
       ActionFile file = suite.file(VariantIds.path(id));
       FileRun run = comparison.compared(notRunnable(file, id, shard, outcomes)
           .orElseGet(() -> files.run(file, variants.variantOf(id), shard, suite.budgets())));
+      failFast.heard(run);
       outcomes.put(id, run.status());
       runs.add(run);
       listener.finished(run);
@@ -60,6 +67,10 @@ public final class ShardRunner {
   private Optional<FileRun> notRunnable(ActionFile file, String id, int shard, Map<String, Outcome> outcomes) {
     if (limits.runDeadlinePassed()) {
       return Optional.of(unrun(file, id, shard, Outcome.ERROR, "not run: " + limits.deadlinePassed()));
+    }
+    String stopped = failFast.whyStopped();
+    if (stopped != null) {
+      return Optional.of(unrun(file, id, shard, Outcome.SKIPPED, stopped));
     }
     String variant = VariantIds.variant(id);
     for (String upstreamPath : suite.graph().upstreamOf(file.path())) {

@@ -1,5 +1,6 @@
 package io.shardrun.executor.browser;
 
+import io.shardrun.executor.run.FailFast;
 import io.shardrun.core.variant.Variants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,7 +54,7 @@ class ExtensionsTest {
     try (ContextSessions contexts = new ContextSessions(sessions, sessions.withBiDi(), isolation, notice -> { })) {
       FileRunner files = new FileRunner(contexts, Map.of("BASE_URL", TestBrowser.baseUrl()), LIMITS, out, WATCHDOG);
 
-      List<FileRun> runs = new ShardRunner(suite, files, LIMITS, Variants.NONE, run -> { })
+      List<FileRun> runs = new ShardRunner(suite, files, LIMITS, Variants.NONE, FailFast.off(), run -> { })
           .run(0, List.of("without-extension.json", "with-extension.json", "without-extension.json"));
 
       assertThat(runs).extracting(FileRun::file, FileRun::status, FileRun::message).containsExactly(

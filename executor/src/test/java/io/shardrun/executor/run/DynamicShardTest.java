@@ -179,7 +179,7 @@ class DynamicShardTest {
       try (DebouncedPublisher publisher = new DebouncedPublisher(ownPod, Duration.ofSeconds(2), warnings::add)) {
         ShardProgress progress = ShardProgress.dynamic(0, started, publisher);
         ownPod.publish(progress.document(ShardState.RUNNING));
-        ShardRunner runner = new ShardRunner(SUITE, new FileRunner(NO_BROWSER, Map.of(), limits, out, WATCHDOG), limits, Variants.NONE, progress::finished);
+        ShardRunner runner = new ShardRunner(SUITE, new FileRunner(NO_BROWSER, Map.of(), limits, out, WATCHDOG), limits, Variants.NONE, FailFast.off(), progress::finished);
         AssignmentWait assignments = new AssignmentWait(new PodAssignmentReader(client, NAMESPACE, pod), Duration.ofMillis(50),
             assignmentWait, warnings::add);
         List<FileRun> runs = new DynamicShard(UNITS, runner, assignments, progress).run(0);

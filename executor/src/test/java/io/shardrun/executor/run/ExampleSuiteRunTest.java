@@ -34,7 +34,7 @@ class ExampleSuiteRunTest {
     Suite suite = SuiteParser.parse(SuiteFiles.fromDirectory(Path.of("../examples/suite"))).orThrow();
     RunLimits limits = new RunLimits(Duration.ofSeconds(10), Duration.ofMinutes(2), null, Instant.now());
     FileRunner files = new FileRunner(TestBrowser.sessions(), Map.of("BASE_URL", TestBrowser.baseUrl()), limits, out, WATCHDOG);
-    List<FileRun> runs = new ShardRunner(suite, files, limits, Variants.NONE, run -> { }).run(0, suite.graph().order());
+    List<FileRun> runs = new ShardRunner(suite, files, limits, Variants.NONE, FailFast.off(), run -> { }).run(0, suite.graph().order());
 
     assertThat(runs).hasSize(suite.files().size());
     assertThat(runs).filteredOn(r -> !r.file().equals("shop/deliberate-failure.json"))

@@ -171,7 +171,7 @@ class HungPageTest {
   private List<FileRun> shard(Suite suite, SessionFactory sessions, RunLimits limits) {
     FileRunner files = new FileRunner(sessions, Map.of("BASE_URL", site.baseUrl(), "HANGING_URL", hanging.baseUrl()),
         limits, out, WATCHDOG);
-    return new ShardRunner(suite, files, limits, Variants.NONE, run -> { }).run(0, List.copyOf(suite.files().keySet()));
+    return new ShardRunner(suite, files, limits, Variants.NONE, FailFast.off(), run -> { }).run(0, List.copyOf(suite.files().keySet()));
   }
 
   private static Suite suite(Map<String, String> files) {

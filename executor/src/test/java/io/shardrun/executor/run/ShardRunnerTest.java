@@ -43,7 +43,7 @@ class ShardRunnerTest {
     FileRunner files = new FileRunner(TestBrowser.sessions(), Map.of("BASE_URL", TestBrowser.baseUrl()), limits, out, WATCHDOG);
     List<FileRun> heard = new ArrayList<>();
 
-    List<FileRun> runs = new ShardRunner(suite, files, limits, Variants.NONE, heard::add)
+    List<FileRun> runs = new ShardRunner(suite, files, limits, Variants.NONE, FailFast.off(), heard::add)
         .run(1, List.of("login.json", "cart.json", "checkout.json", "home.json"));
 
     assertThat(runs).extracting(FileRun::file, FileRun::status, FileRun::message).containsExactly(
