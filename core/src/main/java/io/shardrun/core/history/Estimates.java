@@ -27,9 +27,10 @@ public final class Estimates {
     java.util.Set<String> wanted = new java.util.HashSet<>(files);
     long knownMs = 0;
     long knownSteps = 0;
+    Map<String, List<RunRecord>> recent = history.recentByFile(window);
     // Every file of the suite with history calibrates the cost of a step, selected or not.
     for (String file : suite.files().keySet()) {
-      List<RunRecord> runs = history.recentOfFile(file, window);
+      List<RunRecord> runs = recent.getOrDefault(file, List.of());
       if (!runs.isEmpty()) {
         double rate = runs.stream().filter(r -> r.outcome().isBad()).count() / (double) runs.size();
         long estimate = Math.round(ema(runs) * (1 + rate));

@@ -1,7 +1,9 @@
 package io.shardrun.core.history;
 
 import io.shardrun.core.variant.VariantIds;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -27,16 +29,25 @@ public record History(int version, SortedMap<String, List<RunRecord>> files) {
   }
 
   /**
-   * The last {@code window} runs of a suite file for its estimate: its own runs, else (a file only
-   * ever run in variants) the runs of all its variants ({@code PATH#VARIANT}) together, by time.
+   * Each suite file's last {@code window} runs for its estimate, in one pass over the history: its
+   * own runs, else (a file only ever run in variants) the runs of all its variants
+   * ({@code PATH#VARIANT}) together, by time. A file never run is absent.
    */
-  public List<RunRecord> recentOfFile(String path, int window) {
-    if (files.containsKey(path)) {
-      return recent(path, window);
-    }
-    List<RunRecord> runs = files.entrySet().stream().filter(e -> VariantIds.path(e.getKey()).equals(path))
-        .flatMap(e -> e.getValue().stream()).sorted(Comparator.comparing(RunRecord::at, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
-    return runs.subList(Math.max(0, runs.size() - window), runs.size());
+  public Map<String, List<RunRecord>> recentByFile(int window) {
+    Map<String, List<RunRecord>> variantRuns = new HashMap<>();
+    files.forEach((id, runs) -> {
+      String path = VariantIds.path(id);
+      if (!path.equals(id) && !files.containsKey(path)) {
+        variantRuns.computeIfAbsent(path, p -> new ArrayList<>()).addAll(runs);
+      }
+    });
+    Map<String, List<RunRecord>> recent = new HashMap<>();
+    files.keySet().stream().filter(id -> VariantIds.path(id).equals(id)).forEach(path -> recent.put(path, recent(path, window)));
+    variantRuns.forEach((path, runs) -> {
+      runs.sort(Comparator.comparing(RunRecord::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+      recent.put(path, runs.subList(Math.max(0, runs.size() - window), runs.size()));
+    });
+    return recent;
   }
 
   /** The last {@code window} runs of {@code file}, oldest first; empty when never run. */
