@@ -6,7 +6,6 @@ import io.shardrun.crd.v1alpha1.Compare;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 
 /** {@code --variant NAME=VAR=VALUE,...} (repeatable) and {@code --compare report|strict}, as spec.variants spells them. */
 final class VariantFlags {
@@ -48,14 +47,9 @@ final class VariantFlags {
   }
 
   /** Picocli's converter for --compare. */
-  static final class CompareConverter implements CommandLine.ITypeConverter<Compare> {
-    @Override
-    public Compare convert(String value) {
-      Compare compare = Compare.ofWireName(value);
-      if (compare == null) {
-        throw new CommandLine.TypeConversionException("expected report or strict, found '" + value + "'");
-      }
-      return compare;
+  static final class CompareConverter extends WireNameConverter<Compare> {
+    CompareConverter() {
+      super(Compare.values());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.shardrun.cli.local;
 import io.shardrun.core.Durations;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Outcome;
+import io.shardrun.core.variant.VariantComparison;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ public final class Summary {
             run.file(), run.shard(), run.message()));
       }
     }
-    List<FileRun> differing = runs.stream().filter(r -> r.status() == Outcome.PASSED && r.message() != null).toList();
-    if (!differing.isEmpty()) { // a passed run has a message only as a variant that differs from the first
+    List<FileRun> differing = runs.stream().filter(r -> VariantComparison.differs(r.status(), r.message())).toList();
+    if (!differing.isEmpty()) {
       out.append(String.format("%nVariants that differ (compare report):%n"));
       differing.forEach(run -> out.append(String.format("  %s (shard %d)%n          %s%n", run.file(), run.shard(), run.message())));
     }

@@ -1,6 +1,6 @@
 package io.shardrun.core.report;
 
-import io.shardrun.core.results.Outcome;
+import io.shardrun.core.variant.VariantComparison;
 import java.util.Comparator;
 import java.util.List;
 
@@ -12,8 +12,7 @@ final class VariantDifferences {
   private VariantDifferences() {}
 
   static String render(List<ReportFile> files) {
-    // A passed file carries a message only as a variant that differs from the first.
-    List<ReportFile> differing = files.stream().filter(f -> f.status() == Outcome.PASSED && f.message() != null)
+    List<ReportFile> differing = files.stream().filter(f -> VariantComparison.differs(f.status(), f.message()))
         .sorted(Comparator.comparing(ReportFile::file)).toList();
     if (differing.isEmpty()) {
       return "";

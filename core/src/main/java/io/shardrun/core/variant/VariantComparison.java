@@ -20,6 +20,14 @@ public final class VariantComparison {
     this.compare = compare;
   }
 
+  /**
+   * Whether a file's result is a variant that passed but differs from the first variant: a passed
+   * result carries a message only then.
+   */
+  public static boolean differs(Outcome status, String message) {
+    return status == Outcome.PASSED && message != null;
+  }
+
   /** The run as it stands after the comparison. */
   public FileRun compared(FileRun run) {
     String variant = VariantIds.variant(run.file());
