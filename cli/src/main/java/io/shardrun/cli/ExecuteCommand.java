@@ -9,7 +9,9 @@ import io.shardrun.core.plan.Plan;
 import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.render.JobRenderer;
+import io.shardrun.core.results.FailFastStop;
 import io.shardrun.core.results.FileRun;
+import io.shardrun.core.results.StartTogether;
 import io.shardrun.core.results.ShardState;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
@@ -19,6 +21,7 @@ import io.shardrun.crd.v1alpha1.Sharding;
 import io.shardrun.executor.assignment.AssignmentException;
 import io.shardrun.executor.assignment.AssignmentWait;
 import io.shardrun.executor.assignment.PodAssignmentReader;
+import io.shardrun.executor.assignment.PodAnnotationReader;
 import io.shardrun.executor.browser.BrowserUnavailableException;
 import io.shardrun.crd.v1alpha1.Isolation;
 import io.shardrun.executor.browser.ChromeArgs;
@@ -36,6 +39,8 @@ import io.shardrun.executor.run.FailFast;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import io.shardrun.executor.run.ShardRunner;
+import io.shardrun.executor.run.StartWait;
+import java.time.Clock;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -120,6 +125,16 @@ final class ExecuteCommand implements Callable<Integer> {
       description = IsolationFlag.DESCRIPTION)
   Isolation isolation;
 
+  @Option(names = "--fail-fast", description = "Stop at the run's first failed or errored file (spec.failFast): this"
+      + " shard's, or another shard's the operator writes to this pod's annotation " + FailFastStop.ANNOTATION + "; the"
+      + " files not started end skipped (fail-fast).")
+  boolean failFast;
+
+  @Option(names = "--start-together", description = "Once the browser is up and this shard said so, wait for the time"
+      + " every shard starts at (spec.startTogether), which the operator writes to this pod's annotation "
+      + StartTogether.ANNOTATION + ".")
+  boolean startTogether;
+
   @Option(names = "--termination-log", paramLabel = "FILE",
       description = "Where an error that ends the shard is also written, on one line, when the file exists: the container's"
           + " termination message. Default: " + JobRenderer.TERMINATION_LOG + ".")
@@ -187,8 +202,14 @@ final class ExecuteCommand implements Callable<Integer> {
         // Before any file: a pod the executor cannot write to stops the shard now, not after its
         // last file, when its results could no longer be delivered.
         ownPod.publish(progress.document(ShardState.RUNNING));
+        if (startTogether) { // that document said this shard is ready: the others may be not yet
+          spec.commandLine().getOut().println("waiting for every shard to be ready (startTogether)");
+          Instant at = new StartWait(ownAnnotation(client, StartTogether.ANNOTATION), Clock.systemUTC()).await();
+          spec.commandLine().getOut().println("started together at " + at);
+        }
         FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
-        ShardRunner shardRunner = new ShardRunner(suite, runner, limits, plan.variantsOrNone(), FailFast.off(), progress::finished);
+        FailFast stops = failFast ? FailFast.on(ownAnnotation(client, FailFastStop.ANNOTATION)) : FailFast.off();
+        ShardRunner shardRunner = new ShardRunner(suite, runner, limits, plan.variantsOrNone(), stops, progress::finished);
         List<FileRun> runs = dynamic ? dynamicShard(client, plan, shardRunner, progress).run(shard) : shardRunner.run(shard, files);
         publisher.finish(progress.document(ShardState.DONE));
         LocalReports.write(out, new LocalReports.RunResults("shard-" + shard, RunPhase.of(runs, true), started.toString(),
@@ -202,6 +223,10 @@ final class ExecuteCommand implements Callable<Integer> {
     } finally {
       watchdog.shutdownNow();
     }
+  }
+
+  private PodAnnotationReader ownAnnotation(KubernetesClient client, String annotation) {
+    return new PodAnnotationReader(client, podNamespace, podName, annotation, this::warn);
   }
 
   private DynamicShard dynamicShard(KubernetesClient client, Plan plan, ShardRunner runner, ShardProgress progress) {

@@ -64,6 +64,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OperatorEndToEndTest {
   static final String NS = "e2e";
   static final String VARIANTS_NS = "e2e-variants"; // its Jobs apart from the other test's
+  static final String FAIL_FAST_NS = "e2e-failfast";
+  static final String TOGETHER_NS = "e2e-together";
   @RegisterExtension static final ApiServer API = new ApiServer();
   KubernetesClient client = API.client();
 
@@ -185,8 +187,7 @@ class OperatorEndToEndTest {
 
   @Test
   void variantsRunEachFileAsTwoUsersAndOnTwoSitesAndTheirResultsNameEachPair() throws Exception {
-    System.setProperty("kubeconfig", Kubeconfigs.write(dir, API.server().url("/"), NS).toString());
-    Operator operator = ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
+    Operator operator = startOperator();
     Path suite = Files.createDirectories(dir.resolve("suite"));
     Files.writeString(suite.resolve("hello.json"), """
         {"steps": [{"command": "open", "target": "${BASE_URL}/hello.html?user=${USER}"},
@@ -226,16 +227,139 @@ class OperatorEndToEndTest {
     }
   }
 
+  @Test
+  void failFastStopsTheOtherShardAtTheFirstFailureAndTheRunSaysWhichFileAndWhen() throws Exception {
+    Operator operator = startOperator();
+    Path suite = Files.createDirectories(dir.resolve("failfast-suite"));
+    Files.writeString(suite.resolve("fails.json"), """
+        {"steps": [{"command": "open", "target": "${BASE_URL}/index.html"},
+                   {"command": "assertText", "target": "css=h1", "value": "not this page"}]}""");
+    for (int i = 1; i <= 3; i++) {
+      Files.writeString(suite.resolve("passes-" + i + ".json"), """
+          {"steps": [{"command": "open", "target": "${BASE_URL}/index.html"}]}""");
+    }
+    try (StaticSite site = StaticSite.serve(Path.of("../examples/site"));
+        LocalChromedriver browser = LocalChromedriver.start(BrowserTools.resolve(null, null), true)) {
+      TestRun run = ownSuiteRun("stops", FAIL_FAST_NS, "failfast-suite", site.baseUrl(), 2);
+      run.getSpec().setFailFast(true);
+      CompletableFuture<Cli> submit = submitAndAwaitJobs(run, suite, 2);
+      Plan plan = PlanCodec.read(client.configMaps().inNamespace(FAIL_FAST_NS).withName("stops-plan").get().getData().get("plan.json"), "plan");
+      int failing = plan.shards().stream().filter(s -> s.paths().contains("fails.json")).findFirst().orElseThrow().index();
+      Job failingJob = client.batch().v1().jobs().inNamespace(FAIL_FAST_NS).withName("stops-shard-" + failing).get();
+      Job otherJob = client.batch().v1().jobs().inNamespace(FAIL_FAST_NS).withName("stops-shard-" + (1 - failing)).get();
+      JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(200));
+      ExecutorKubelet kubelet = new ExecutorKubelet(client, FAIL_FAST_NS, dir);
+      Pod failingPod = play.startPod(failingJob);
+      Pod otherPod = play.startPod(otherJob); // its executor starts late, as after a slow image pull
+      runExecutors(play, kubelet, List.of(failingJob), new ArrayList<>(List.of(failingPod)), browser);
+      await().atMost(Duration.ofSeconds(30)).until(() -> "fails.json".equals(
+          client.pods().inNamespace(FAIL_FAST_NS).withName(otherPod.getMetadata().getName()).get().getMetadata().getAnnotations()
+              .get("shardrun.io/stop")));
+      runExecutors(play, kubelet, List.of(otherJob), new ArrayList<>(List.of(otherPod)), browser);
+      Cli submitted = submit.get(60, TimeUnit.SECONDS);
+
+      int otherFiles = plan.shards().get(1 - failing).paths().size();
+      int failingFiles = plan.shards().get(failing).paths().size();
+      int ranBeforeFailing = plan.shards().get(failing).paths().indexOf("fails.json");
+      assertThat(submitted.exitCode()).as(submitted.out() + submitted.err()).isEqualTo(1);
+      TestRun done = client.resources(TestRun.class).inNamespace(FAIL_FAST_NS).withName("stops").get();
+      assertThat(done.getStatus().getPhase()).isEqualTo(Phase.Failed);
+      assertThat(done.getStatus().getSummary().getFailed()).isEqualTo(1);
+      assertThat(done.getStatus().getSummary().getPassed()).as("the files the failing shard ran before it").isEqualTo(ranBeforeFailing);
+      assertThat(done.getStatus().getSummary().getSkipped()).as("every file after the failure, in both shards")
+          .isEqualTo(otherFiles + failingFiles - ranBeforeFailing - 1);
+      assertThat(done.getStatus().getFirstFailedFile()).isEqualTo("fails.json");
+      assertThat(java.time.Instant.parse(done.getStatus().getFirstFailureTime()))
+          .isBetween(java.time.Instant.parse(done.getStatus().getStartTime()), java.time.Instant.parse(done.getStatus().getCompletionTime()));
+      var complete = done.getStatus().getConditions().stream().filter(c -> c.getType().equals("Complete")).findFirst().orElseThrow();
+      assertThat(complete.getReason()).isEqualTo("FailFast");
+      assertThat(complete.getMessage()).startsWith("stopped at the first failure, fails.json; ");
+      RunRecord record = new ObjectMapper().readValue(Cli.run("results", "stops", "-n", FAIL_FAST_NS, "--json").out(), RunRecord.class);
+      assertThat(record.files()).filteredOn(f -> f.shard() == 1 - failing).hasSize(otherFiles)
+          .allSatisfy(f -> assertThat(f.message()).isEqualTo("skipped (fail-fast): fails.json did not pass"));
+    } finally {
+      operator.stop();
+      System.clearProperty("kubeconfig");
+    }
+  }
+
+  @Test
+  void shardsThatStartTogetherWaitForTheLastOneReadyAndStartTheirFilesAtOneTime() throws Exception {
+    Operator operator = startOperator();
+    Path suite = Files.createDirectories(dir.resolve("together-suite"));
+    for (String name : List.of("one", "two")) {
+      Files.writeString(suite.resolve(name + ".json"), """
+          {"steps": [{"command": "open", "target": "${BASE_URL}/index.html"}]}""");
+    }
+    try (StaticSite site = StaticSite.serve(Path.of("../examples/site"));
+        LocalChromedriver browser = LocalChromedriver.start(BrowserTools.resolve(null, null), true)) {
+      TestRun run = ownSuiteRun("together", TOGETHER_NS, "together-suite", site.baseUrl(), 2);
+      run.getSpec().setStartTogether(true);
+      CompletableFuture<Cli> submit = submitAndAwaitJobs(run, suite, 2);
+      Job early = client.batch().v1().jobs().inNamespace(TOGETHER_NS).withName("together-shard-0").get();
+      Job late = client.batch().v1().jobs().inNamespace(TOGETHER_NS).withName("together-shard-1").get();
+      JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(200));
+      ExecutorKubelet kubelet = new ExecutorKubelet(client, TOGETHER_NS, dir);
+      Pod earlyPod = play.startPod(early);
+      Pod latePod = play.startPod(late);
+      Process earlyExecutor = kubelet.startExecutor(early, earlyPod, browser);
+      await().atMost(Duration.ofSeconds(60)).until(() -> annotations(earlyPod).containsKey("shardrun.io/result"));
+      assertThat(annotations(earlyPod)).as("one shard is ready, the other not: nobody starts").doesNotContainKey("shardrun.io/start");
+      Process lateExecutor = kubelet.startExecutor(late, latePod, browser);
+      awaitExit(play, kubelet, earlyPod, earlyExecutor);
+      awaitExit(play, kubelet, latePod, lateExecutor);
+      Cli submitted = submit.get(60, TimeUnit.SECONDS);
+
+      assertThat(submitted.exitCode()).as(submitted.out() + submitted.err()).isZero();
+      String startedAt = client.resources(TestRun.class).inNamespace(TOGETHER_NS).withName("together").get().getStatus().getStartedTogetherTime();
+      assertThat(startedAt).isNotNull();
+      RunRecord record = new ObjectMapper().readValue(Cli.run("results", "together", "-n", TOGETHER_NS, "--json").out(), RunRecord.class);
+      assertThat(record.files()).hasSize(2).allSatisfy(f -> assertThat(f.startedMs())
+          .as("%s started at the common time, not before", f.file()).isGreaterThanOrEqualTo(java.time.Instant.parse(startedAt).toEpochMilli()));
+      assertThat(Files.readString(dir.resolve(earlyPod.getMetadata().getName()).resolve("log")))
+          .contains("waiting for every shard to be ready (startTogether)", "started together at " + startedAt);
+    } finally {
+      operator.stop();
+      System.clearProperty("kubeconfig");
+    }
+  }
+
+  Map<String, String> annotations(Pod pod) {
+    Map<String, String> annotations = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+        .get().getMetadata().getAnnotations();
+    return annotations == null ? Map.of() : annotations;
+  }
+
+  /** The operator, watching every namespace, and the commands pointed at the mock API server as kubectl would be. */
+  Operator startOperator() throws Exception {
+    System.setProperty("kubeconfig", Kubeconfigs.write(dir, API.server().url("/"), NS).toString());
+    return ShardrunOperator.start(client, Images.defaults(), Set.of(), null, Clock.systemUTC(), new SimpleMeterRegistry());
+  }
+
   /** A one-shard TestRun of the test's own suite, in {@code variants}, of the files {@code include} selects. */
   TestRun variantRun(String name, String baseUrl, List<VariantSpec> variants, String include) throws Exception {
-    TestRun run = testRun(name, baseUrl);
-    run.getMetadata().setNamespace(VARIANTS_NS);
-    run.getSpec().getSuite().setConfigMap("variants-suite");
-    run.getSpec().setShards(1);
+    TestRun run = ownSuiteRun(name, VARIANTS_NS, "variants-suite", baseUrl, 1);
     run.getSpec().setVariants(variants);
     run.getSpec().getSelector().setInclude(List.of(include));
+    return run;
+  }
+
+  /** A TestRun of every file of a suite the test writes, in a namespace of its own. */
+  TestRun ownSuiteRun(String name, String namespace, String suite, String baseUrl, int shards) throws Exception {
+    TestRun run = testRun(name, baseUrl);
+    run.getMetadata().setNamespace(namespace);
+    run.getSpec().getSuite().setConfigMap(suite);
+    run.getSpec().setShards(shards);
     run.getSpec().getSelector().setExcludeTags(List.of());
     return run;
+  }
+
+  /** Submits the run and its suite, and waits for the operator to create its Jobs. */
+  CompletableFuture<Cli> submitAndAwaitJobs(TestRun run, Path suite, int jobs) throws Exception {
+    CompletableFuture<Cli> submit = submit(run, "--suite", suite.toString());
+    String ns = run.getMetadata().getNamespace();
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> client.batch().v1().jobs().inNamespace(ns).list().getItems().size() == jobs);
+    return submit;
   }
 
   /** Submits a one-shard run of the test's suite, plays its Job with the real executor, and returns what submit said. */
@@ -274,10 +398,15 @@ class OperatorEndToEndTest {
       executors.add(kubelet.startExecutor(jobs.get(i), pods.get(i), browser));
     }
     for (int i = 0; i < jobs.size(); i++) {
-      assertThat(executors.get(i).waitFor(180, TimeUnit.SECONDS)).isTrue();
-      String said = Files.readString(kubelet.terminationLog(pods.get(i))); // what the kubelet copies into the pod's status
-      assertThat(play.exit(pods.get(i), executors.get(i).exitValue(), said.isEmpty() ? null : said, Duration.ofSeconds(1))).isNull();
+      awaitExit(play, kubelet, pods.get(i), executors.get(i));
     }
+  }
+
+  /** Waits for a pod's executor to end, then ends the pod as the kubelet would, with what the executor said. */
+  static void awaitExit(JobControllerPlay play, ExecutorKubelet kubelet, Pod pod, Process executor) throws Exception {
+    assertThat(executor.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String said = Files.readString(kubelet.terminationLog(pod)); // what the kubelet copies into the pod's status
+    assertThat(play.exit(pod, executor.exitValue(), said.isEmpty() ? null : said, Duration.ofSeconds(1))).isNull();
   }
 
   TestRun testRun(String name, String baseUrl) throws Exception {

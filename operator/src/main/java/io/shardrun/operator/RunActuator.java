@@ -78,7 +78,9 @@ final class RunActuator {
       client.resource(release.job()).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
     } else if (action instanceof Action.Retire retire) {
       client.resource(retire.job()).patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of(
-          "metadata", Map.of("annotations", Map.of(Action.Retire.ANNOTATION, Action.Retire.WHY)), "spec", Map.of("suspend", true))));
+          "metadata", Map.of("annotations", Map.of(Action.Retire.ANNOTATION, retire.why())), "spec", Map.of("suspend", true))));
+    } else if (action instanceof Action.Tell tell) {
+      tell(client, run, tell);
     } else if (action instanceof Action.KeepResults keep) {
       keep(client, run, JobRenderer.resultsKey(keep.shard()), keep.results().value());
       RunFacts facts = memory.get(run.getMetadata().getUid());
@@ -115,6 +117,19 @@ final class RunActuator {
     RunFacts facts = memory.get(run.getMetadata().getUid());
     if (facts != null) {
       facts.written().put(grant.pod(), grant.assignment());
+    }
+  }
+
+  /** Writes an annotation of the operator's on a shard pod; a pod gone meanwhile (404) needs no telling. */
+  private static void tell(KubernetesClient client, TestRun run, Action.Tell tell) {
+    String patch = client.getKubernetesSerialization().asJson(Map.of("metadata", Map.of(
+        "annotations", Map.of(tell.annotation(), tell.value()))));
+    try {
+      client.pods().inNamespace(run.getMetadata().getNamespace()).withName(tell.pod()).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
     }
   }
 

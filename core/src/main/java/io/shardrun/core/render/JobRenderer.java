@@ -240,6 +240,12 @@ public final class JobRenderer {
     if (spec.getExecutor().getIsolation() != null) {
       args.add("--isolation=" + spec.getExecutor().getIsolation().wireName());
     }
+    if (spec.failsFast()) {
+      args.add("--fail-fast");
+    }
+    if (spec.startsTogether()) {
+      args.add("--start-together");
+    }
     return args;
   }
 

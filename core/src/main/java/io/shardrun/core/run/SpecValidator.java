@@ -60,8 +60,15 @@ public final class SpecValidator {
     range(problems, "spec.browser.port", spec.getBrowser().getPort(), 1024, 65535);
     range(problems, "spec.history.window", spec.getHistory().getWindow(), 1, 100);
     range(problems, "spec.history.flakyMinRuns", spec.getHistory().getFlakyMinRuns(), 1, 100);
+    if (spec.getStartTogetherTimeoutSeconds() != null && spec.getStartTogetherTimeoutSeconds() < 1) {
+      problems.add("spec.startTogetherTimeoutSeconds: expected at least 1, found " + spec.getStartTogetherTimeoutSeconds());
+    }
     if (spec.getParallelism() != null) {
       range(problems, "spec.parallelism", spec.getParallelism(), 1, TestRunSpec.MAX_SHARDS);
+      if (spec.startsTogether() && spec.getShards() != null && spec.getParallelism() < spec.getShards()) {
+        problems.add("spec.startTogether: the shards cannot all start together while spec.parallelism (" + spec.getParallelism()
+            + ") holds some back; remove parallelism or startTogether");
+      }
     }
     if (spec.getTimeoutSeconds() == null || spec.getTimeoutSeconds() < 1) {
       problems.add("spec.timeoutSeconds: expected at least 1, found " + spec.getTimeoutSeconds());

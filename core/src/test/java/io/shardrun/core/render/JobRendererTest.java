@@ -171,6 +171,14 @@ class JobRendererTest {
   }
 
   @Test
+  void theExecutorFailsFastOnlyWhenTheRunSaysSo() {
+    TestRun run = testRun("r", "u");
+    assertThat(executor(renderer.shardJob(run, PLAN.shards().get(0), SUITE)).getArgs()).doesNotContain("--fail-fast");
+    run.getSpec().setFailFast(true);
+    assertThat(executor(renderer.shardJob(run, PLAN.shards().get(0), SUITE)).getArgs()).endsWith("--fail-fast");
+  }
+
+  @Test
   void theExecutorsErrorGoesToItsTerminationMessageFile() {
     Container executor = executor(renderer.shardJob(testRun("r", "u"), PLAN.shards().get(0), SUITE));
     assertThat(executor.getTerminationMessagePath()).isEqualTo("/dev/termination-log");

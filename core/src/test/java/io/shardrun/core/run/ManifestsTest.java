@@ -59,7 +59,8 @@ class ManifestsTest {
     String yaml = RUN.replace("shards: 4", "shard: 4");
     assertThatThrownBy(() -> Manifests.read(yaml, "run.yaml"))
         .hasMessage("run.yaml (document 1): unknown field 'shard' at spec.shard; expected one of batch, browser, compare, env,"
-            + " executor, history, parallelism, rerunFailedOf, retries, selector, sharding, shards, suite, timeoutSeconds,"
+            + " executor, failFast, history, parallelism, rerunFailedOf, retries, selector, sharding, shards, startTogether,"
+            + " startTogetherTimeoutSeconds, suite, timeoutSeconds,"
             + " ttlSecondsAfterFinished, variants");
   }
 

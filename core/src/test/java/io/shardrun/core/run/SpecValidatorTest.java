@@ -44,6 +44,20 @@ class SpecValidatorTest {
   }
 
   @Test
+  void shardsHeldBackByParallelismCannotStartTogether() {
+    TestRun run = valid();
+    run.getSpec().setShards(4);
+    run.getSpec().setStartTogether(true);
+    assertThat(SpecValidator.problems(run)).isEmpty();
+    run.getSpec().setParallelism(2);
+    run.getSpec().setStartTogetherTimeoutSeconds(0);
+    assertThat(SpecValidator.problems(run)).containsExactly(
+        "spec.startTogetherTimeoutSeconds: expected at least 1, found 0",
+        "spec.startTogether: the shards cannot all start together while spec.parallelism (2) holds some back;"
+            + " remove parallelism or startTogether");
+  }
+
+  @Test
   void theSuiteConfigMapIsRequired() {
     TestRun run = valid();
     run.getSpec().setSuite(null);

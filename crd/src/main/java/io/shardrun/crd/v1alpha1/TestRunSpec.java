@@ -19,6 +19,7 @@ import java.util.List;
 public class TestRunSpec {
   public static final int DEFAULT_SHARDS = 1;
   public static final long DEFAULT_TIMEOUT_SECONDS = 3600;
+  public static final int DEFAULT_START_TOGETHER_TIMEOUT_SECONDS = 600;
   public static final int DEFAULT_RETRIES = 2;
   public static final int MAX_SHARDS = 1000;
   public static final int MAX_RETRIES = 10;
@@ -106,6 +107,21 @@ public class TestRunSpec {
       + " variant's (outcome, observed text, URL after the step); strict also fails that variant. Unset: the suite's"
       + " variants.json, else report.")
   private Compare compare;
+
+  @JsonPropertyDescription("Stop at the first failed or errored file: shards finish the file they are running and skip"
+      + " the rest (skipped (fail-fast)), shards not started yet do not start, and the run ends Failed with reason"
+      + " FailFast naming the file. Default: false.")
+  private Boolean failFast;
+
+  @JsonPropertyDescription("Start every shard's first file together: each executor, its browser up, waits until every"
+      + " shard's pod is ready, then all start within about a second of each other. Not with spec.parallelism below"
+      + " spec.shards. Default: false.")
+  private Boolean startTogether;
+
+  @Min(1)
+  @JsonPropertyDescription("With startTogether: how long, from the run's creation, every shard has to become ready;"
+      + " a shard not ready by then ends the run in Error naming it. Default: 600.")
+  private Integer startTogetherTimeoutSeconds;
 
   public SuiteSource getSuite() {
     return suite;
@@ -233,5 +249,44 @@ public class TestRunSpec {
 
   public void setCompare(Compare compare) {
     this.compare = compare;
+  }
+
+  public Boolean getFailFast() {
+    return failFast;
+  }
+
+  public void setFailFast(Boolean failFast) {
+    this.failFast = failFast;
+  }
+
+  public Boolean getStartTogether() {
+    return startTogether;
+  }
+
+  public void setStartTogether(Boolean startTogether) {
+    this.startTogether = startTogether;
+  }
+
+  public Integer getStartTogetherTimeoutSeconds() {
+    return startTogetherTimeoutSeconds;
+  }
+
+  public void setStartTogetherTimeoutSeconds(Integer startTogetherTimeoutSeconds) {
+    this.startTogetherTimeoutSeconds = startTogetherTimeoutSeconds;
+  }
+
+  /** Whether spec.startTogether is set to true. */
+  public boolean startsTogether() {
+    return Boolean.TRUE.equals(startTogether);
+  }
+
+  /** spec.startTogetherTimeoutSeconds, or its default. */
+  public int startTogetherTimeout() {
+    return startTogetherTimeoutSeconds == null ? DEFAULT_START_TOGETHER_TIMEOUT_SECONDS : startTogetherTimeoutSeconds;
+  }
+
+  /** Whether spec.failFast is set to true. */
+  public boolean failsFast() {
+    return Boolean.TRUE.equals(failFast);
   }
 }

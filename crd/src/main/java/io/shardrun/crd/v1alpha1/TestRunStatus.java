@@ -58,6 +58,18 @@ public class TestRunStatus {
           + " held them unfinished, with how many times each is started; at most 50.")
   private List<RetriedFile> retriedFiles = new ArrayList<>();
 
+  @JsonPropertyDescription("When the run's first failed or errored file ended (RFC 3339), set in every run that has one:"
+      + " minus startTime, the time to first failure.")
+  private String firstFailureTime;
+
+  @JsonPropertyDescription("The first failed or errored file (the one firstFailureTime is of); with spec.failFast, the"
+      + " file that stopped the run.")
+  private String firstFailedFile;
+
+  @JsonPropertyDescription("With spec.startTogether: the time (RFC 3339) every shard was told to start its first file at,"
+      + " once all were ready.")
+  private String startedTogetherTime;
+
   public Phase getPhase() {
     return phase;
   }
@@ -168,5 +180,29 @@ public class TestRunStatus {
 
   public void setRetriedFiles(List<RetriedFile> retriedFiles) {
     this.retriedFiles = retriedFiles;
+  }
+
+  public String getFirstFailureTime() {
+    return firstFailureTime;
+  }
+
+  public void setFirstFailureTime(String firstFailureTime) {
+    this.firstFailureTime = firstFailureTime;
+  }
+
+  public String getFirstFailedFile() {
+    return firstFailedFile;
+  }
+
+  public void setFirstFailedFile(String firstFailedFile) {
+    this.firstFailedFile = firstFailedFile;
+  }
+
+  public String getStartedTogetherTime() {
+    return startedTogetherTime;
+  }
+
+  public void setStartedTogetherTime(String startedTogetherTime) {
+    this.startedTogetherTime = startedTogetherTime;
   }
 }

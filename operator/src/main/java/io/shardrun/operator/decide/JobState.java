@@ -34,9 +34,14 @@ final class JobState {
     return end(job).isPresent();
   }
 
-  /** Whether the operator retired the Job unused ({@link Action.Retire}). */
+  /** Whether the operator retired the Job ({@link Action.Retire}). */
   static boolean retired(Job job) {
-    return job.getMetadata().getAnnotations() != null && job.getMetadata().getAnnotations().containsKey(Action.Retire.ANNOTATION);
+    return retiredWhy(job) != null;
+  }
+
+  /** Why the operator retired the Job; null when it did not. */
+  static String retiredWhy(Job job) {
+    return job.getMetadata().getAnnotations() == null ? null : job.getMetadata().getAnnotations().get(Action.Retire.ANNOTATION);
   }
 
   static boolean suspended(Job job) {

@@ -1,6 +1,7 @@
 package io.shardrun.operator.decide;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.shardrun.core.Durations;
 import io.shardrun.core.render.JobRenderer;
@@ -9,6 +10,9 @@ import io.shardrun.core.render.Names;
 import io.shardrun.core.render.RenderedRun;
 import io.shardrun.core.suite.SuiteException;
 import io.shardrun.core.plan.BatchPolicy;
+import io.shardrun.core.plan.WorkUnit;
+import io.shardrun.core.results.FailFastStop;
+import io.shardrun.core.results.StartTogether;
 import io.shardrun.core.results.RunRecord;
 import io.shardrun.core.results.RunRecordCodec;
 import io.shardrun.crd.v1alpha1.Phase;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -65,14 +70,29 @@ public final class RunDecider {
       return blocked(observed.refused("SuiteInvalid", e.getMessage()));
     }
     boolean dynamic = observed.plan().sharding() == Sharding.DYNAMIC;
-    List<Action.Retire> retirements = dynamic ? retirements(observed) : List.of();
-    actions.addAll(releases(run, observed.shards(), retirements.stream().map(Action.Retire::job).toList()));
-    actions.addAll(retirements);
-    shards.stream().filter(s -> s.keep() != null).forEach(s -> actions.add(new Action.KeepResults(s.status().getIndex(), s.keep())));
+    FirstFailure firstFailure = FirstFailure.of(before, shards, observed.now());
+    String stoppedBy = run.getSpec().failsFast() && firstFailure != null ? firstFailure.file() : null;
     List<DynamicWork.PodView> pods = dynamic
         ? observed.shards().stream().flatMap(s -> s.pods().stream()).map(DynamicWork::view).toList() : List.of();
+    // A stopped run hands out no more work: what no pod holds or finished is left out.
+    List<WorkUnit> units = !dynamic ? List.of() : stoppedBy == null ? observed.plan().units() : handedOut(observed.plan().units(), pods);
+    List<Action.Retire> retirements = new ArrayList<>(dynamic ? retirements(observed, units) : List.of());
+    SynchronizedStart start = run.getSpec().startsTogether() ? SynchronizedStart.of(run, observed.shards(), observed.now()) : null;
+    if (start != null && start.at() != null) {
+      actions.addAll(tell(observed.shards(), StartTogether.ANNOTATION, start.at()));
+    } else if (start != null && !start.notReady().isEmpty()) {
+      retirements.addAll(unended(observed.shards(), retirements, start.why(run.getSpec().startTogetherTimeout()), j -> true));
+    }
+    if (stoppedBy != null) {
+      actions.addAll(tell(observed.shards(), FailFastStop.ANNOTATION, stoppedBy));
+      retirements.addAll(unended(observed.shards(), retirements, Action.Retire.failFast(stoppedBy), JobState::suspended));
+    } else {
+      actions.addAll(releases(run, observed.shards(), retirements.stream().map(Action.Retire::job).toList()));
+    }
+    actions.addAll(retirements);
+    shards.stream().filter(s -> s.keep() != null).forEach(s -> actions.add(new Action.KeepResults(s.status().getIndex(), s.keep())));
     if (dynamic) {
-      DynamicWork.grants(observed.plan().units(), pods, observed.plan().jobShards().size(), BatchPolicy.of(run.getSpec().getBatch()))
+      DynamicWork.grants(units, pods, observed.plan().jobShards().size(), BatchPolicy.of(run.getSpec().getBatch()))
           .forEach(grant -> actions.add(new Action.Assign(grant)));
     }
 
@@ -92,6 +112,16 @@ public final class RunDecider {
     status.setShardsFinished(finished + "/" + shards.size());
     Phase phase = phase(status.getShards(), phaseOf(before));
     status.setPhase(phase);
+    status.setStartedTogetherTime(start == null ? null : start.at());
+    if (firstFailure != null) {
+      status.setFirstFailureTime(firstFailure.time());
+      status.setFirstFailedFile(firstFailure.file());
+    }
+    if (stoppedBy != null && phase.isFinal()) { // files no shard ran: never handed out, or of shards not started
+      var summary = status.getSummary();
+      int counted = summary.getPassed() + summary.getFailed() + summary.getSkipped() + summary.getErrored();
+      summary.setSkipped(summary.getSkipped() + Math.max(0, summary.getFiles() - counted));
+    }
     status.setStartTime(before != null && before.getStartTime() != null ? before.getStartTime() : phase == Phase.Pending ? null : now);
     status.setCompletionTime(!phase.isFinal() ? null : before != null && before.getCompletionTime() != null ? before.getCompletionTime() : now);
     if (status.getStartTime() != null) {
@@ -100,14 +130,15 @@ public final class RunDecider {
     }
     String plan = Names.planConfigMap(run.getMetadata().getName());
     setConditions(status, before, run, now, new Want(true, "JobsCreated", "plan " + plan + " and " + shards.size() + " shard Jobs exist"),
-        new Want(phase.isFinal(), phase.isFinal() ? phase.name() : "InProgress", completionMessage(status)));
+        completion(status, stoppedBy));
     if (phase.isFinal()) {
       actions.add(new Action.RecordHistory(RunCounts.files(shards), now)); // before the final status, which ends the reconciles
       actions.add(new Action.KeepRunRecord(runRecord(run, status, shards, observed.flakyInHistory())));
     }
     List<Announcement> announcements = announcements(before, status, observed);
     Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
-    Duration requeue = phase.isFinal() && ttl != null ? Duration.ofSeconds(Math.max(1, ttl)) : null;
+    Duration requeue = phase.isFinal() && ttl != null ? Duration.ofSeconds(Math.max(1, ttl))
+        : !phase.isFinal() && start != null && start.at() == null && start.notReady().isEmpty() ? start.left() : null;
     return new Decision(actions, status, announcements, phase.isFinal() && !phaseOf(before).isFinal(), requeue);
   }
 
@@ -183,14 +214,51 @@ public final class RunDecider {
     return creations;
   }
 
+  /** What the Complete condition says: while it runs, and how it ended (FailFast when a fail-fast run stopped Failed). */
+  private static Want completion(TestRunStatus status, String stoppedBy) {
+    Phase phase = status.getPhase();
+    if (!phase.isFinal()) {
+      return new Want(false, "InProgress", completionMessage(status));
+    }
+    if (phase == Phase.Failed && stoppedBy != null) {
+      return new Want(true, "FailFast", "stopped at the first failure, " + stoppedBy + "; " + completionMessage(status));
+    }
+    return new Want(true, phase.name(), completionMessage(status));
+  }
+
+  /** Writes {@code annotation: value} on every pod that still runs and does not show it yet. */
+  private static List<Action> tell(List<ShardObservation> shards, String annotation, String value) {
+    return shards.stream().flatMap(s -> s.pods().stream())
+        .filter(p -> !p.terminal() && !value.equals(annotation(p.pod(), annotation)))
+        .<Action>map(p -> new Action.Tell(p.pod().getMetadata().getName(), annotation, value)).toList();
+  }
+
+  /** Retires, for {@code why}, the Jobs {@code which} picks that have not ended and are not retired or retiring already. */
+  private static List<Action.Retire> unended(List<ShardObservation> shards, List<Action.Retire> retiring, String why, Predicate<Job> which) {
+    List<Job> already = retiring.stream().map(Action.Retire::job).toList();
+    return shards.stream().map(ShardObservation::job).filter(Objects::nonNull)
+        .filter(j -> which.test(j) && !JobState.retired(j) && !JobState.ended(j) && !already.contains(j))
+        .map(j -> new Action.Retire(j, why)).toList();
+  }
+
+  private static List<WorkUnit> handedOut(List<WorkUnit> units, List<DynamicWork.PodView> pods) {
+    Set<Integer> ids = DynamicWork.handedOut(units, pods);
+    return units.stream().filter(u -> ids.contains(u.id())).toList();
+  }
+
+  private static String annotation(HasMetadata object, String name) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(name);
+  }
+
   /** The Jobs of a dynamic run's shards to retire unused, not ended and not retired yet. */
-  private static List<Action.Retire> retirements(RunObservation observed) {
+  private static List<Action.Retire> retirements(RunObservation observed, List<WorkUnit> units) {
     Map<Integer, List<DynamicWork.PodView>> shardPods = observed.shards().stream().filter(s -> s.job() != null)
         .collect(Collectors.toMap(ShardObservation::index, s -> s.pods().stream().map(DynamicWork::view).toList()));
     Map<Integer, Job> jobs = observed.shards().stream().filter(s -> s.job() != null)
         .collect(Collectors.toMap(ShardObservation::index, ShardObservation::job));
-    return DynamicWork.idleShards(observed.plan().units(), shardPods).stream().map(jobs::get)
-        .filter(job -> !JobState.ended(job) && !JobState.retired(job)).map(Action.Retire::new).toList();
+    return DynamicWork.idleShards(units, shardPods).stream().map(jobs::get)
+        .filter(job -> !JobState.ended(job) && !JobState.retired(job)).map(job -> new Action.Retire(job, Action.Retire.WHY)).toList();
   }
 
   /** Unsuspends the lowest suspended shards while fewer than spec.parallelism Jobs run; never a retired or retiring one. */

@@ -51,8 +51,9 @@ final class ShardProgress {
     if (shard.job() == null) {
       return new Verdict(Phase.Pending, null);
     }
-    if (JobState.retired(shard.job())) {
-      return new Verdict(Phase.Succeeded, Action.Retire.WHY);
+    String retired = JobState.retiredWhy(shard.job());
+    if (retired != null) { // unused in a dynamic run, not started in a fail-fast run, or not ready to start together
+      return new Verdict(Action.Retire.phaseOf(retired), retired);
     }
     String problem = results == null ? null : results.problem();
     JobCondition end = JobState.end(shard.job()).orElse(null);
@@ -123,6 +124,8 @@ final class ShardProgress {
       s.setSkipped(counts.skipped());
       s.setErrored(counts.errored());
       s.setDurationMs(counts.durationMs());
+    } else if (shard.job() != null && JobState.retired(shard.job())) {
+      s.setSkipped(s.getFiles()); // it never started; a dynamic shard has no files of its own
     }
     return s;
   }
