@@ -72,13 +72,22 @@ class ChartTest {
     assertThat(operator.getSpec().getReplicas()).isEqualTo(1);
     assertThat(operator.getSpec().getStrategy().getType()).as("never two operators at once").isEqualTo("Recreate");
     List<String> args = operator.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
-    assertThat(args).contains("operator").noneMatch(a -> a.startsWith("--namespaces")).doesNotContain("--leader-election");
+    assertThat(args).contains("operator").noneMatch(a -> a.startsWith("--namespaces") || a.startsWith("--max-running-shards"))
+        .doesNotContain("--leader-election");
     assertThat(one(objects, ClusterRole.class).getMetadata().getName()).isEqualTo("shardrun-operator");
     assertThat(one(objects, ClusterRoleBinding.class).getSubjects().get(0).getNamespace()).isEqualTo(ChartRendering.NAMESPACE);
     assertThat(ofType(objects, Role.class)).extracting(r -> r.getMetadata().getName()).containsExactly("shardrun-executor");
     assertThat(one(objects, Service.class).getSpec().getPorts().get(0).getName()).isEqualTo("http-metrics");
     assertThat(one(objects, ValidatingAdmissionPolicy.class).getMetadata().getName()).isEqualTo("shardrun-executor-own-pod");
     assertThat(ofType(objects, GenericKubernetesResource.class)).as("no ServiceMonitor unless asked").isEmpty();
+  }
+
+  @Test
+  void theCapOnRunningShardsReachesTheOperator() {
+    Deployment operator = one(objects(Map.of("operator.maxRunningShards.perNamespace", 12, "operator.maxRunningShards.cluster", 40)),
+        Deployment.class);
+    assertThat(operator.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .contains("--max-running-shards-per-namespace=12", "--max-running-shards=40");
   }
 
   @Test

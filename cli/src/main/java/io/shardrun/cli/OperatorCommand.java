@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.shardrun.core.render.Images;
 import io.shardrun.operator.HttpEndpoints;
 import io.shardrun.operator.ShardrunOperator;
+import io.shardrun.operator.decide.ShardCap;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,25 @@ final class OperatorCommand implements Callable<Integer> {
       description = "Port of /healthz, /readyz and /metrics (Prometheus). Default: 8080.")
   int healthPort;
 
+  @Option(names = "--max-running-shards-per-namespace", paramLabel = "N",
+      description = "The most shard Jobs running at once in one namespace, across TestRuns; runs beyond it wait, oldest"
+          + " first, with their Jobs suspended. Default: no cap.")
+  Integer maxPerNamespace;
+
+  @Option(names = "--max-running-shards", paramLabel = "N",
+      description = "The most shard Jobs running at once in all watched namespaces together. Default: no cap.")
+  Integer maxInCluster;
+
   @Mixin ImageOptions images;
 
   @Override
   public Integer call() throws InterruptedException {
     if (leaderElection && (leaseNamespace == null || leaseNamespace.isBlank())) {
       throw new CliException("--leader-election needs --lease-namespace (or $POD_NAMESPACE)");
+    }
+    if ((maxPerNamespace != null && maxPerNamespace < 1) || (maxInCluster != null && maxInCluster < 1)) {
+      throw new CliException("--max-running-shards-per-namespace and --max-running-shards must be at least 1, found "
+          + maxPerNamespace + " and " + maxInCluster);
     }
     Images shardImages = images.images();
     Set<String> watched = namespaces == null ? Set.of() : Set.copyOf(namespaces.stream().filter(n -> !n.isBlank()).toList());
@@ -55,7 +69,8 @@ final class OperatorCommand implements Callable<Integer> {
       throw e;
     }
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Operator operator = ShardrunOperator.start(client, shardImages, watched, leaderElection ? leaseNamespace : null, Clock.systemUTC(), metrics);
+    Operator operator = ShardrunOperator.start(client, shardImages, watched, leaderElection ? leaseNamespace : null, Clock.systemUTC(), metrics,
+        new ShardCap(maxPerNamespace, maxInCluster));
     HttpEndpoints health = HttpEndpoints.start(healthPort, operator.getRuntimeInfo(), metrics);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -39,12 +39,14 @@ final class RunActuator {
   private final Events events;
   private final RunMetrics metrics;
   private final RunMemory memory;
+  private final ShardSlots slots;
 
-  RunActuator(JobRenderer renderer, Events events, RunMetrics metrics, RunMemory memory) {
+  RunActuator(JobRenderer renderer, Events events, RunMetrics metrics, RunMemory memory, ShardSlots slots) {
     this.renderer = renderer;
     this.events = events;
     this.metrics = metrics;
     this.memory = memory;
+    this.slots = slots;
   }
 
   /**
@@ -76,6 +78,7 @@ final class RunActuator {
       create(client, create.object());
     } else if (action instanceof Action.Release release) {
       client.resource(release.job()).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"suspend\":false}}");
+      slots.released(release.job());
     } else if (action instanceof Action.Retire retire) {
       client.resource(retire.job()).patch(PatchContext.of(PatchType.JSON_MERGE), client.getKubernetesSerialization().asJson(Map.of(
           "metadata", Map.of("annotations", Map.of(Action.Retire.ANNOTATION, retire.why())), "spec", Map.of("suspend", true))));

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
+import io.shardrun.operator.decide.ShardCap;
 import java.time.Clock;
 import java.util.Set;
 
@@ -27,6 +28,16 @@ public final class ShardrunOperator {
    */
   public static Operator start(KubernetesClient client, Images images, Set<String> namespaces, String leaseNamespace, Clock clock,
       MeterRegistry metrics) {
+    return start(client, images, namespaces, leaseNamespace, clock, metrics, ShardCap.NONE);
+  }
+
+  /**
+   * A started operator under a cap on running shards across runs.
+   *
+   * @param cap the most shard Jobs running at once per namespace and in the cluster
+   */
+  public static Operator start(KubernetesClient client, Images images, Set<String> namespaces, String leaseNamespace, Clock clock,
+      MeterRegistry metrics, ShardCap cap) {
     // Status is patched with a JSON-patch diff rather than server-side apply: exact for a status
     // the operator owns whole, and served alike by every API server and by the test mock server.
     Operator operator = new Operator(o -> {
@@ -37,7 +48,7 @@ public final class ShardrunOperator {
       }
     });
     TestRunReconciler reconciler = new TestRunReconciler(new JobRenderer(images), new Events(client, clock),
-        new RunMetrics(metrics), clock);
+        new RunMetrics(metrics), clock, new ShardSlots(cap, metrics));
     operator.register(reconciler, config -> {
       if (!namespaces.isEmpty()) {
         config.settingNamespaces(namespaces);

@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.Labels;
 import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.operator.decide.CapQueue;
 import io.shardrun.operator.decide.Decision;
 import io.shardrun.operator.decide.RunDecider;
 import io.shardrun.operator.decide.RunObservation;
@@ -39,11 +40,13 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
   private final RunDecider decider;
   private final RunActuator actuator;
   private final Clock clock;
+  private final ShardSlots slots;
 
-  public TestRunReconciler(JobRenderer renderer, Events events, RunMetrics metrics, Clock clock) {
+  TestRunReconciler(JobRenderer renderer, Events events, RunMetrics metrics, Clock clock, ShardSlots slots) {
     this.decider = new RunDecider(renderer);
-    this.actuator = new RunActuator(renderer, events, metrics, memory);
+    this.actuator = new RunActuator(renderer, events, metrics, memory, slots);
     this.clock = clock;
+    this.slots = slots;
   }
 
   @Override
@@ -62,18 +65,22 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
 
   @Override
   public UpdateControl<TestRun> reconcile(TestRun run, Context<TestRun> context) {
-    return reconcile(run, context.getClient(), context.getSecondaryResources(Job.class), context.getSecondaryResources(Pod.class),
-        written -> context.eventSourceRetriever().getControllerEventSource()
-            .handleRecentResourceUpdate(ResourceID.fromResource(run), written, run));
+    @SuppressWarnings("unchecked")
+    InformerEventSource<Job, TestRun> allJobs = (InformerEventSource<Job, TestRun>) context.eventSourceRetriever().getEventSourceFor(Job.class);
+    return slots.inTurn(() -> reconcile(run, context.getClient(), context.getSecondaryResources(Job.class),
+        context.getSecondaryResources(Pod.class),
+        written -> context.eventSourceRetriever().getControllerEventSource().handleRecentResourceUpdate(ResourceID.fromResource(run), written, run),
+        slots.room(run, allJobs.list().toList(), context.getPrimaryCache().list().toList())));
   }
 
   /**
    * One reconcile of {@code run} as the cache shows it.
    *
    * @param written told of the status as written
+   * @param capRoom its room under the operator's cap on running shards; null without a cap
    */
   UpdateControl<TestRun> reconcile(TestRun run, KubernetesClient client, Collection<Job> jobs, Collection<Pod> pods,
-      Consumer<TestRun> written) {
+      Consumer<TestRun> written, CapQueue.Room capRoom) {
     Instant now = clock.instant();
     Decision decision;
     if (run.getStatus() != null && run.getStatus().getPhase() != null && run.getStatus().getPhase().isFinal()) {
@@ -81,6 +88,7 @@ public final class TestRunReconciler implements Reconciler<TestRun> {
       actuator.apply(run, decision, client, written);
     } else {
       RunObservation observed = observer.observe(run, client, jobs, pods, now);
+      observed = capRoom == null || observed.blocker() != null ? observed : observed.withCapRoom(capRoom);
       decision = decider.decide(observed);
       try {
         actuator.apply(run, decision, client, written);

@@ -115,7 +115,7 @@ class RecordedLifecycleTest {
     Decision first = replay.decide(START.plusMillis(added.tMs()));
     assertThat(first.actions()).singleElement().isInstanceOfSatisfying(Action.Release.class,
         r -> assertThat(r.job().getMetadata().getName()).isEqualTo("rec-suspended-shard-1"));
-    assertThat(replay.run.getStatus().getShards().get(1).getMessage()).isEqualTo("waiting for a slot under spec.parallelism");
+    assertThat(replay.run.getStatus().getShards().get(1).getMessage()).isEqualTo("waiting for a slot under spec.parallelism or the operator's cap on running shards");
   }
 
   /**

@@ -59,7 +59,7 @@ class StaleStatusTest {
     run.getMetadata().setNamespace(NS);
     client.resource(run).create();
     reconciler = new TestRunReconciler(new JobRenderer(Images.defaults()), new Events(client, Clock.systemUTC()),
-        new RunMetrics(metrics), Clock.systemUTC());
+        new RunMetrics(metrics), Clock.systemUTC(), new ShardSlots(io.shardrun.operator.decide.ShardCap.NONE, metrics));
   }
 
   @Test
@@ -104,6 +104,6 @@ class StaleStatusTest {
 
   void reconcile(TestRun run) {
     reconciler.reconcile(run, client, client.batch().v1().jobs().inNamespace(NS).list().getItems(),
-        client.pods().inNamespace(NS).list().getItems(), written -> {});
+        client.pods().inNamespace(NS).list().getItems(), written -> {}, null);
   }
 }

@@ -70,6 +70,10 @@ public class TestRunStatus {
       + " once all were ready.")
   private String startedTogetherTime;
 
+  @JsonPropertyDescription("The most of the run's shard Jobs running at once (released and not ended), under"
+      + " spec.parallelism and the operator's cap on running shards.")
+  private Integer peakRunningShards;
+
   public Phase getPhase() {
     return phase;
   }
@@ -204,5 +208,13 @@ public class TestRunStatus {
 
   public void setStartedTogetherTime(String startedTogetherTime) {
     this.startedTogetherTime = startedTogetherTime;
+  }
+
+  public Integer getPeakRunningShards() {
+    return peakRunningShards;
+  }
+
+  public void setPeakRunningShards(Integer peakRunningShards) {
+    this.peakRunningShards = peakRunningShards;
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 public final class Conditions {
   public static final String READY = "Ready";
   public static final String COMPLETE = "Complete";
+  public static final String QUEUED = "Queued";
 
   private Conditions() {}
 

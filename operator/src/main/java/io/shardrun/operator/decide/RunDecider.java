@@ -3,6 +3,7 @@ package io.shardrun.operator.decide;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.shardrun.core.Durations;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.render.Labels;
@@ -42,6 +43,11 @@ import java.util.stream.Collectors;
 public final class RunDecider {
   /** How often a run that waits (for its suite, for the run it reruns) looks again. */
   public static final Duration WAIT_POLL = Duration.ofSeconds(15);
+  /**
+   * How often a run the operator's cap holds back looks again: a slot frees when another run's
+   * Job ends, an event of that run, not of this one.
+   */
+  public static final Duration CAP_POLL = Duration.ofSeconds(2);
   /** What ConfigMap NAME-results may hold: Kubernetes' 1 MiB object limit, less room for its metadata. */
   static final int RESULTS_ROOM_CHARS = 1024 * 1024 - 16 * 1024;
 
@@ -87,7 +93,7 @@ public final class RunDecider {
       actions.addAll(tell(observed.shards(), FailFastStop.ANNOTATION, stoppedBy));
       retirements.addAll(unended(observed.shards(), retirements, Action.Retire.failFast(stoppedBy), JobState::suspended));
     } else {
-      actions.addAll(releases(run, observed.shards(), retirements.stream().map(Action.Retire::job).toList()));
+      actions.addAll(releases(run, observed.shards(), retirements.stream().map(Action.Retire::job).toList(), observed.capRoom()));
     }
     actions.addAll(retirements);
     shards.stream().filter(s -> s.keep() != null).forEach(s -> actions.add(new Action.KeepResults(s.status().getIndex(), s.keep())));
@@ -113,6 +119,7 @@ public final class RunDecider {
     Phase phase = phase(status.getShards(), phaseOf(before));
     status.setPhase(phase);
     status.setStartedTogetherTime(start == null ? null : start.at());
+    status.setPeakRunningShards(peakRunning(before, observed.shards(), actions));
     if (firstFailure != null) {
       status.setFirstFailureTime(firstFailure.time());
       status.setFirstFailedFile(firstFailure.file());
@@ -131,6 +138,7 @@ public final class RunDecider {
     String plan = Names.planConfigMap(run.getMetadata().getName());
     setConditions(status, before, run, now, new Want(true, "JobsCreated", "plan " + plan + " and " + shards.size() + " shard Jobs exist"),
         completion(status, stoppedBy));
+    queued(status, before, observed, actions, generation(run), now);
     if (phase.isFinal()) {
       actions.add(new Action.RecordHistory(RunCounts.files(shards), now)); // before the final status, which ends the reconciles
       actions.add(new Action.KeepRunRecord(runRecord(run, status, shards, observed.flakyInHistory())));
@@ -138,6 +146,7 @@ public final class RunDecider {
     List<Announcement> announcements = announcements(before, status, observed);
     Integer ttl = run.getSpec().getTtlSecondsAfterFinished();
     Duration requeue = phase.isFinal() && ttl != null ? Duration.ofSeconds(Math.max(1, ttl))
+        : !phase.isFinal() && observed.capRoom() != null && held(observed, actions) + created(actions) > 0 ? CAP_POLL
         : !phase.isFinal() && start != null && start.at() == null && start.notReady().isEmpty() ? start.left() : null;
     return new Decision(actions, status, announcements, phase.isFinal() && !phaseOf(before).isFinal(), requeue);
   }
@@ -210,8 +219,47 @@ public final class RunDecider {
     if (observed.newPlan()) {
       creations.add(new Action.Create(desired.plan()));
     }
-    desired.jobs().stream().filter(j -> missing.contains(j.getMetadata().getName())).forEach(j -> creations.add(new Action.Create(j)));
+    desired.jobs().stream().filter(j -> missing.contains(j.getMetadata().getName()))
+        .map(j -> observed.capRoom() == null ? j : new JobBuilder(j).editSpec().withSuspend(true).endSpec().build()) // the cap releases them
+        .forEach(j -> creations.add(new Action.Create(j)));
     return creations;
+  }
+
+  /**
+   * The Queued condition, once the operator's cap held the run's Jobs back: True, saying what it
+   * waits for, while some are; False once none is.
+   */
+  private static void queued(TestRunStatus status, TestRunStatus before, RunObservation observed, List<Action> actions, long generation,
+      String now) {
+    CapQueue.Room room = observed.capRoom();
+    boolean waits = room != null && room.why() != null && held(observed, actions) > 0;
+    if (waits) {
+      status.setConditions(Conditions.set(status.getConditions(), Conditions.QUEUED, true, "ShardCap", room.why(), generation, now));
+    } else if (Conditions.find(before, Conditions.QUEUED) != null) {
+      status.setConditions(Conditions.set(status.getConditions(), Conditions.QUEUED, false, "Released",
+          "the operator's cap on running shards holds none of its Jobs back", generation, now));
+    }
+  }
+
+  /** The run's Jobs still suspended after the decision's releases. */
+  private static long held(RunObservation observed, List<Action> actions) {
+    long released = actions.stream().filter(a -> a instanceof Action.Release).count();
+    return observed.shards().stream().map(ShardObservation::job).filter(Objects::nonNull)
+        .filter(j -> JobState.suspended(j) && !JobState.retired(j) && !JobState.ended(j)).count() - released;
+  }
+
+  /** The Jobs the decision creates: under a cap, suspended, to be released by a later reconcile. */
+  private static long created(List<Action> actions) {
+    return actions.stream().filter(a -> a instanceof Action.Create c && c.object() instanceof Job).count();
+  }
+
+  /** The most of the run's shard Jobs running at once so far: released, not ended. */
+  private static Integer peakRunning(TestRunStatus before, List<ShardObservation> shards, List<Action> actions) {
+    long released = actions.stream().filter(a -> a instanceof Action.Release).count();
+    long running = shards.stream().map(ShardObservation::job).filter(Objects::nonNull)
+        .filter(j -> !JobState.suspended(j) && !JobState.ended(j)).count() + released;
+    int earlier = before == null || before.getPeakRunningShards() == null ? 0 : before.getPeakRunningShards();
+    return (int) Math.max(earlier, running);
   }
 
   /** What the Complete condition says: while it runs, and how it ended (FailFast when a fail-fast run stopped Failed). */
@@ -262,16 +310,17 @@ public final class RunDecider {
   }
 
   /** Unsuspends the lowest suspended shards while fewer than spec.parallelism Jobs run; never a retired or retiring one. */
-  private static List<Action> releases(TestRun run, List<ShardObservation> shards, List<Job> retiring) {
+  private static List<Action> releases(TestRun run, List<ShardObservation> shards, List<Job> retiring, CapQueue.Room capRoom) {
     Integer parallelism = run.getSpec().getParallelism();
-    if (parallelism == null) {
+    if (parallelism == null && capRoom == null) {
       return List.of();
     }
     List<Job> jobs = shards.stream().map(ShardObservation::job).filter(Objects::nonNull).toList();
     long running = jobs.stream().filter(j -> !JobState.suspended(j) && !JobState.ended(j)).count();
-    return jobs.stream().filter(j -> JobState.suspended(j) && !JobState.retired(j) && !retiring.contains(j))
+    long room = Math.min(parallelism == null ? Long.MAX_VALUE : parallelism - running, capRoom == null ? Long.MAX_VALUE : capRoom.shards());
+    return jobs.stream().filter(j -> JobState.suspended(j) && !JobState.retired(j) && !JobState.ended(j) && !retiring.contains(j))
         .sorted(Comparator.comparingInt((Job j) -> Integer.parseInt(j.getMetadata().getLabels().get(Labels.SHARD))))
-        .limit(Math.max(0, parallelism - running))
+        .limit(Math.max(0, room))
         .<Action>map(Action.Release::new).toList();
   }
 

@@ -20,9 +20,22 @@ import java.util.Set;
  * @param shards one per non-empty shard of the plan
  * @param suite the suite's files, read only when an object is to be created from them; else null
  * @param flakyInHistory files the suite's history shows as flaky
+ * @param capRoom under the operator's cap on running shards, how many of its Jobs may start now;
+ *     null without a cap
  */
 public record RunObservation(TestRun run, Instant now, Blocker blocker, Plan plan, boolean newPlan, String planWarning,
-    List<ShardObservation> shards, SuiteFiles suite, Set<String> flakyInHistory) {
+    List<ShardObservation> shards, SuiteFiles suite, Set<String> flakyInHistory, CapQueue.Room capRoom) {
+
+  /** An observation without a cap on running shards. */
+  public RunObservation(TestRun run, Instant now, Blocker blocker, Plan plan, boolean newPlan, String planWarning,
+      List<ShardObservation> shards, SuiteFiles suite, Set<String> flakyInHistory) {
+    this(run, now, blocker, plan, newPlan, planWarning, shards, suite, flakyInHistory, null);
+  }
+
+  /** The same observation, under the operator's cap. */
+  public RunObservation withCapRoom(CapQueue.Room room) {
+    return new RunObservation(run, now, blocker, plan, newPlan, planWarning, shards, suite, flakyInHistory, room);
+  }
 
   public static RunObservation blocked(TestRun run, Instant now, Blocker blocker) {
     return new RunObservation(run, now, blocker, null, false, null, List.of(), null, Set.of());

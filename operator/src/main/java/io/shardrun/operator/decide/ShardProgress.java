@@ -15,7 +15,7 @@ import java.util.Objects;
  * shard keeps its status and its results, whatever happens to its pods later.
  */
 final class ShardProgress {
-  static final String WAITING_FOR_SLOT = "waiting for a slot under spec.parallelism";
+  static final String WAITING_FOR_SLOT = "waiting for a slot under spec.parallelism or the operator's cap on running shards";
   static final String NO_RESULTS = "the shard finished without publishing its results (pod gone or executor killed)";
   static final String DEADLINE = "the shard ran past spec.timeoutSeconds (DeadlineExceeded)";
   static final String BACKOFF = "the shard's pod failed more often than spec.retries allows (BackoffLimitExceeded):"

@@ -380,7 +380,7 @@ class RunDeciderTest {
     Job suspended = new JobBuilder(job(1, null, null)).editSpec().withSuspend(true).endSpec().build();
     Decision busy = decide(run, T1, shard(0, job(0, null, null)), shard(1, suspended));
     assertThat(busy.actions()).noneMatch(a -> a instanceof Action.Release);
-    assertThat(busy.status().getShards().get(1).getMessage()).isEqualTo("waiting for a slot under spec.parallelism");
+    assertThat(busy.status().getShards().get(1).getMessage()).isEqualTo("waiting for a slot under spec.parallelism or the operator's cap on running shards");
     Decision free = decide(run, T1, shard(0, job(0, "Complete", "CompletionsReached")), shard(1, suspended));
     assertThat(free.actions()).filteredOn(a -> a instanceof Action.Release).singleElement()
         .satisfies(a -> assertThat(((Action.Release) a).job().getMetadata().getName()).isEqualTo("nightly-shard-1"));
