@@ -26,6 +26,7 @@ import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.browser.ExtensionsFolder;
 import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.browser.WebDriverStatus;
+import io.shardrun.executor.event.PodEventBus;
 import io.shardrun.executor.publish.DebouncedPublisher;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
 import io.shardrun.executor.publish.PublishException;
@@ -187,7 +188,9 @@ final class ExecuteCommand implements Callable<Integer> {
         // Before any file: a pod the executor cannot write to stops the shard now, not after its
         // last file, when its results could no longer be delivered.
         ownPod.publish(progress.document(ShardState.RUNNING));
-        FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
+        PodEventBus events = new PodEventBus(client, podNamespace, podName, progress::published);
+        FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog,
+            events);
         ShardRunner shardRunner = new ShardRunner(suite, runner, limits, plan.variantsOrNone(), FailFast.off(), progress::finished);
         List<FileRun> runs = dynamic ? dynamicShard(client, plan, shardRunner, progress).run(shard) : shardRunner.run(shard, files);
         publisher.finish(progress.document(ShardState.DONE));
