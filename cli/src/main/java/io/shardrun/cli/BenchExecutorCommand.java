@@ -23,6 +23,8 @@ import io.shardrun.crd.v1alpha1.Isolation;
 import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.browser.ExtensionsFolder;
 import io.shardrun.executor.browser.SessionNeeds;
+import io.shardrun.executor.event.FileEvents;
+import io.shardrun.executor.event.MemoryEventBus;
 import io.shardrun.executor.local.LocalBrowsers;
 import io.shardrun.executor.local.LocalRun;
 import io.shardrun.executor.local.LocalWork;
@@ -41,6 +43,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -268,7 +271,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
         String expected = driver.findElement(By.id("summary")).getText();
         Step assertText = new Step(Command.ASSERT_TEXT, "id=summary", expected, null, "steps[0]");
         StepRunner runner = new StepRunner(driver, new RunVariables(Map.of()), StepRunner.DEFAULT_WAIT, (name, png) -> {},
-            route -> ""); // measures assertText and type only: no budgets
+            route -> "", new FileEvents(new MemoryEventBus(), "bench", 0, new AtomicInteger())); // measures assertText and type only
         Runnable[] direct = {
           () -> {
             String text = driver.findElement(By.id("summary")).getText();

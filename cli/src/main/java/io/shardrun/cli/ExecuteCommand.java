@@ -29,6 +29,7 @@ import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.browser.ExtensionsFolder;
 import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.browser.WebDriverStatus;
+import io.shardrun.executor.event.PodEventBus;
 import io.shardrun.executor.publish.DebouncedPublisher;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
 import io.shardrun.executor.publish.PublishException;
@@ -207,7 +208,9 @@ final class ExecuteCommand implements Callable<Integer> {
           Instant at = new StartWait(ownAnnotation(client, StartTogether.ANNOTATION), Clock.systemUTC()).await();
           spec.commandLine().getOut().println("started together at " + at);
         }
-        FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog);
+        PodEventBus events = new PodEventBus(client, podNamespace, podName, progress::published);
+        FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog,
+            events);
         FailFast stops = failFast ? FailFast.on(ownAnnotation(client, FailFastStop.ANNOTATION)) : FailFast.off();
         ShardRunner shardRunner = new ShardRunner(suite, runner, limits, plan.variantsOrNone(), stops, progress::finished);
         List<FileRun> runs = dynamic ? dynamicShard(client, plan, shardRunner, progress).run(shard) : shardRunner.run(shard, files);

@@ -18,8 +18,10 @@ import io.shardrun.core.plan.PlanCodec;
 import io.shardrun.core.plan.PlannedFile;
 import io.shardrun.core.plan.PlannedShard;
 import io.shardrun.core.plan.WorkUnit;
+import io.shardrun.core.results.Event;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.Outcome;
+import io.shardrun.core.results.RelayedEvents;
 import io.shardrun.core.results.ResultsCodec;
 import io.shardrun.core.results.ResultsDocument;
 import io.shardrun.core.results.ShardState;
@@ -101,6 +103,31 @@ class ExecuteCommandTest {
     assertThat(results.files().get(0).tags()).containsExactly("smoke");
     assertThat(results.files().get(1).message()).isEqualTo("steps[1] assertTitle Elsewhere: expected 'Elsewhere' but was 'Home - Shardrun demo'");
     assertThat(dir.resolve("out/junit.xml")).exists();
+  }
+
+  @Test
+  void aShardsEventsGoIntoItsResultDocumentAndItWaitsOnTheEventsRelayedToItsPod() throws Exception {
+    Event relayed = new Event("order.created", "order-17", "create.json", 0, 1_000L);
+    client.pods().inNamespace("qa-events").resource(new PodBuilder().withNewMetadata().withName("ev-shard-1-x7k2p")
+        .withNamespace("qa-events").withAnnotations(Map.of(RelayedEvents.ANNOTATION, RelayedEvents.encode(List.of(relayed))))
+        .endMetadata().build()).create();
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(suite.resolve("ship.json"), "{\"steps\": [{\"command\": \"waitForEvent\", \"target\": \"order.created\","
+        + " \"value\": \"order-17\"}, {\"command\": \"publishEvent\", \"target\": \"order.shipped\", \"value\": \"order-17\"}]}");
+    Path planFile = Files.writeString(dir.resolve("plan.json"), PlanCodec.write(new Plan(Sharding.HASH, List.of(
+        new PlannedShard(0, 0, List.of()), new PlannedShard(1, 1000, List.of(new PlannedFile("ship.json", 1000)))))));
+
+    Cli cli = Cli.run("execute", "--plan", planFile.toString(), "--shard", "1", "--suite", suite.toString(),
+        "--webdriver-url", driver.url().toString(), "--out", dir.resolve("out").toString(),
+        "--pod-name", "ev-shard-1-x7k2p", "--pod-namespace", "qa-events");
+
+    assertThat(cli.exitCode()).as(cli.out() + cli.err()).isEqualTo(0);
+    Pod pod = client.pods().inNamespace("qa-events").withName("ev-shard-1-x7k2p").get();
+    ResultsDocument results = ResultsCodec.decode(pod.getMetadata().getAnnotations().get(ResultsCodec.ANNOTATION), List.of("ship.json"),
+        "pod annotation");
+    assertThat(results.events()).extracting(Event::topic, Event::value, Event::file, Event::shard)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("order.shipped", "order-17", "ship.json", 1));
+    assertThat(results.files().get(0).events()).isEqualTo(results.events());
   }
 
   @Test

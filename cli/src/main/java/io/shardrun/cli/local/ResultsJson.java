@@ -64,7 +64,7 @@ public final class ResultsJson {
       }
       checked.add(new FileRun(f.file(), f.name(), f.shard(), f.status(), f.durationMs(), f.attempts(),
           f.tags() == null ? List.of() : f.tags(), f.failedStep(), f.message(), f.steps() == null ? List.of() : f.steps(),
-          f.startedMs()));
+          f.startedMs(), f.events()));
     }
     return checked;
   }

@@ -21,7 +21,11 @@ public enum Arg {
   /** WIDTHxHEIGHT in pixels. */
   WINDOW_SIZE("WIDTHxHEIGHT in pixels, for example 1280x800"),
   /** An option locator for select: label=, value=, index= or id=. */
-  OPTION("an option locator (label=, value=, index= or id=)");
+  OPTION("an option locator (label=, value=, index= or id=)"),
+  /** An event topic ({@link EventRules#TOPIC}). */
+  TOPIC(EventRules.TOPIC_EXPECTED),
+  /** A waitForEvent pattern: an optional Java regular expression the whole value must match. */
+  EVENT_PATTERN("an optional Java regular expression the whole event value must match");
 
   private final String expected;
 

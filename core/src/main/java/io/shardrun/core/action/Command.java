@@ -1,5 +1,6 @@
 package io.shardrun.core.action;
 
+import static io.shardrun.core.action.Arg.EVENT_PATTERN;
 import static io.shardrun.core.action.Arg.LOCATOR;
 import static io.shardrun.core.action.Arg.MILLIS;
 import static io.shardrun.core.action.Arg.NONE;
@@ -8,6 +9,7 @@ import static io.shardrun.core.action.Arg.OPTIONAL_MILLIS;
 import static io.shardrun.core.action.Arg.OPTIONAL_VARIABLE;
 import static io.shardrun.core.action.Arg.REQUIRED_TEXT;
 import static io.shardrun.core.action.Arg.TEXT;
+import static io.shardrun.core.action.Arg.TOPIC;
 import static io.shardrun.core.action.Arg.VARIABLE;
 import static io.shardrun.core.action.Arg.WINDOW_SIZE;
 
@@ -67,7 +69,11 @@ public enum Command {
   EXECUTE_SCRIPT("executeScript", REQUIRED_TEXT, OPTIONAL_VARIABLE),
   RUN_SCRIPT("runScript", REQUIRED_TEXT, NONE),
   ECHO("echo", TEXT, NONE),
-  SCREENSHOT("screenshot", REQUIRED_TEXT, NONE);
+  SCREENSHOT("screenshot", REQUIRED_TEXT, NONE),
+  /** Not Selenium IDE's: publishes an event (target: topic, value: what it says) to every shard of the run. */
+  PUBLISH_EVENT("publishEvent", TOPIC, TEXT),
+  /** Not Selenium IDE's: waits for an event on the topic whose value matches the pattern, published by any shard. */
+  WAIT_FOR_EVENT("waitForEvent", TOPIC, EVENT_PATTERN);
 
   private static final Map<String, Command> BY_NAME =
       Arrays.stream(values()).collect(Collectors.toMap(Command::wireName, Function.identity()));
@@ -104,8 +110,8 @@ public enum Command {
     return wireName.startsWith("verify");
   }
 
-  /** The wait commands, whose value is Selenium IDE's timeout in milliseconds. */
+  /** The wait commands whose value is Selenium IDE's timeout in milliseconds (waitForEvent's is a pattern). */
   public boolean isWait() {
-    return wireName.startsWith("waitFor");
+    return value == OPTIONAL_MILLIS;
   }
 }

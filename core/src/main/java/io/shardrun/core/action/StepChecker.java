@@ -65,6 +65,8 @@ final class StepChecker {
       case OPTIONAL_MILLIS -> text.isEmpty() || WHOLE_NUMBER.matcher(text).matches();
       case WINDOW_SIZE -> WINDOW_SIZE.matcher(text).matches();
       case OPTION -> OPTION.matcher(text).matches();
+      case TOPIC -> EventRules.TOPIC.matcher(Variables.substitute(text, name -> "x")).matches(); // ${NAME} may be anywhere
+      case EVENT_PATTERN -> EventRules.isPattern(text);
     };
     if (fits) {
       return Optional.empty();

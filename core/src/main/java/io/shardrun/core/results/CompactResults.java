@@ -30,9 +30,10 @@ import java.util.List;
  *     start is unknown
  * @param startOffsetsMs each finished file's start after {@code startedMs}, in plan order; null
  *     with it
+ * @param events every event the shard published, as in the full form; never cut; null when none
  */
 @JsonPropertyOrder({"version", "form", "shard", "state", "counts", "statuses", "durationsMs", "details", "pathsDigest", "wants",
-    "startedMs", "startOffsetsMs"})
+    "startedMs", "startOffsetsMs", "events"})
 record CompactResults(
     @JsonProperty(required = true) int version,
     @JsonProperty(required = true) ResultsForm form,
@@ -45,7 +46,8 @@ record CompactResults(
     @JsonProperty(required = true) String pathsDigest,
     Integer wants,
     Long startedMs,
-    List<Long> startOffsetsMs) {
+    List<Long> startOffsetsMs,
+    List<Event> events) {
 
   /**
    * What went wrong with one file.
@@ -81,7 +83,8 @@ record CompactResults(
     return new CompactResults(document.version(), ResultsForm.COMPACT, document.shard(), document.state(),
         document.counts(), statuses.toString(), durations, details,
         digest(files.stream().map(FileResult::file).toList()), document.wants() == 0 ? null : document.wants(),
-        first, timed ? files.stream().map(f -> f.startedMs() - first).toList() : null);
+        first, timed ? files.stream().map(f -> f.startedMs() - first).toList() : null,
+        document.events().isEmpty() ? null : document.events());
   }
 
   /** How many files of {@code document} could carry a detail: those that did not pass and have one. */
@@ -142,7 +145,9 @@ record CompactResults(
           detail == null ? null : detail.failedStep(), detail == null ? null : detail.message(),
           offset == null ? null : startedMs + offset, detail == null ? null : detail.attempts()));
     }
-    return new ResultsDocument(shard, state, counts, files, wants == null ? 0 : wants);
+    List<Event> all = events == null ? List.of() : events;
+    return new ResultsDocument(ResultsDocument.VERSION, shard, state, counts, ResultsDocument.withTheirEvents(files, all),
+        wants == null ? 0 : wants, all);
   }
 
   private Detail[] detailsByIndex(int finished, String source) {

@@ -1,5 +1,6 @@
 package io.shardrun.core.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -16,21 +17,38 @@ import java.util.List;
  *     written before this field, or a compact one without start times)
  * @param attempts how many times it ran, when more than once (an infrastructure error was
  *     retried); null for once, or not run
+ * @param events the events it published, in order (left out of JSON when none). A results
+ *     document carries them once, in its own {@code events} list, and gives them back here
  */
 public record FileResult(String file, Outcome status, long durationMs, List<String> tags, Integer failedStep, String message,
-    Long startedMs, Integer attempts) {
+    Long startedMs, Integer attempts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Event> events) {
+  public FileResult {
+    events = events == null ? List.of() : List.copyOf(events);
+  }
+
   /** A result with no start time, run once. */
   public FileResult(String file, Outcome status, long durationMs, List<String> tags, Integer failedStep, String message) {
-    this(file, status, durationMs, tags, failedStep, message, null, null);
+    this(file, status, durationMs, tags, failedStep, message, null, null, List.of());
+  }
+
+  /** A result that published no event. */
+  public FileResult(String file, Outcome status, long durationMs, List<String> tags, Integer failedStep, String message,
+      Long startedMs, Integer attempts) {
+    this(file, status, durationMs, tags, failedStep, message, startedMs, attempts, List.of());
   }
 
   /** The same result with {@code tags}. */
   public FileResult withTags(List<String> tags) {
-    return new FileResult(file, status, durationMs, tags, failedStep, message, startedMs, attempts);
+    return new FileResult(file, status, durationMs, tags, failedStep, message, startedMs, attempts, events);
+  }
+
+  /** The same result with {@code events}. */
+  public FileResult withEvents(List<Event> events) {
+    return new FileResult(file, status, durationMs, tags, failedStep, message, startedMs, attempts, events);
   }
 
   /** The same result with its message cut to {@code chars} characters. */
   FileResult withMessageCut(int chars) {
-    return new FileResult(file, status, durationMs, tags, failedStep, Text.truncate(message, chars), startedMs, attempts);
+    return new FileResult(file, status, durationMs, tags, failedStep, Text.truncate(message, chars), startedMs, attempts, events);
   }
 }

@@ -1,5 +1,6 @@
 package io.shardrun.core.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
  *     for a passed variant, how its steps differ from the first variant's
  * @param steps the last attempt's step records (empty when skipped)
  * @param startedMs when its first attempt started (or it was skipped), in milliseconds since the epoch
+ * @param events the events it published, all attempts, in order (left out of JSON when none)
  */
 public record FileRun(
     String file,
@@ -30,19 +32,30 @@ public record FileRun(
     Integer failedStep,
     String message,
     List<StepRecord> steps,
-    long startedMs) {
+    long startedMs,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Event> events) {
+
+  public FileRun {
+    events = events == null ? List.of() : List.copyOf(events);
+  }
+
+  /** A run that published no event. */
+  public FileRun(String file, String name, int shard, Outcome status, long durationMs, int attempts, List<String> tags,
+      Integer failedStep, String message, List<StepRecord> steps, long startedMs) {
+    this(file, name, shard, status, durationMs, attempts, tags, failedStep, message, steps, startedMs, List.of());
+  }
 
   /** The same run with {@code message}, its outcome unchanged. */
   public FileRun withMessage(String message) {
-    return new FileRun(file, name, shard, status, durationMs, attempts, tags, failedStep, message, steps, startedMs);
+    return new FileRun(file, name, shard, status, durationMs, attempts, tags, failedStep, message, steps, startedMs, events);
   }
 
   /** The same run failed at {@code step} with {@code message}. */
   public FileRun failedAt(int step, String message) {
-    return new FileRun(file, name, shard, Outcome.FAILED, durationMs, attempts, tags, step, message, steps, startedMs);
+    return new FileRun(file, name, shard, Outcome.FAILED, durationMs, attempts, tags, step, message, steps, startedMs, events);
   }
 
   public FileResult toResult() {
-    return new FileResult(file, status, durationMs, tags, failedStep, message, startedMs, attempts > 1 ? attempts : null);
+    return new FileResult(file, status, durationMs, tags, failedStep, message, startedMs, attempts > 1 ? attempts : null, events);
   }
 }

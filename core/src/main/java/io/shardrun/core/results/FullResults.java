@@ -9,7 +9,7 @@ import java.util.List;
  * The full form of a results document on the wire: every finished file as a {@link FileResult},
  * messages cut to {@value #MESSAGE_CHARS} characters. Needs nothing but itself to be read.
  */
-@JsonPropertyOrder({"version", "form", "shard", "state", "counts", "files", "wants"})
+@JsonPropertyOrder({"version", "form", "shard", "state", "counts", "files", "wants", "events"})
 record FullResults(
     @JsonProperty(required = true) int version,
     @JsonProperty(required = true) ResultsForm form,
@@ -17,16 +17,18 @@ record FullResults(
     @JsonProperty(required = true) ShardState state,
     @JsonProperty(required = true) ShardCounts counts,
     @JsonProperty(required = true) List<FileResult> files,
-    Integer wants) {
+    Integer wants,
+    List<Event> events) {
   /** Enough for the operator's failure list; the whole message stays in the executor's reports. */
   static final int MESSAGE_CHARS = 500;
 
   static FullResults of(ResultsDocument document) {
     List<FileResult> files = document.files().stream()
-        .map(r -> r.withMessageCut(MESSAGE_CHARS))
+        .map(r -> r.withMessageCut(MESSAGE_CHARS).withEvents(List.of()))
         .toList();
     return new FullResults(document.version(), ResultsForm.FULL, document.shard(), document.state(),
-        document.counts(), files, document.wants() == 0 ? null : document.wants());
+        document.counts(), files, document.wants() == 0 ? null : document.wants(),
+        document.events().isEmpty() ? null : document.events());
   }
 
   /** @throws IllegalArgumentException naming {@code source} when a field the document needs is absent */
@@ -42,6 +44,8 @@ record FullResults(
       ResultsCodec.require(r.status(), "files[" + i + "].status", source);
       read.add(r.tags() == null ? r.withTags(List.of()) : r);
     }
-    return new ResultsDocument(shard, state, counts, read, wants == null ? 0 : wants);
+    List<Event> all = events == null ? List.of() : events;
+    return new ResultsDocument(ResultsDocument.VERSION, shard, state, counts, ResultsDocument.withTheirEvents(read, all),
+        wants == null ? 0 : wants, all);
   }
 }

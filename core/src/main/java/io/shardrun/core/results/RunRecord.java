@@ -1,6 +1,7 @@
 package io.shardrun.core.results;
 
 import io.shardrun.core.variant.VariantIds;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -46,8 +47,9 @@ public record RunRecord(
    * @param startedMs when it started, ms since the epoch; null when unknown
    * @param attempts how many times it ran, when more than once; null for once
    * @param message what went wrong, cut as the record's size needs; null when it passed
+   * @param events the events it published (left out when none; absent in records written before events)
    */
-  @JsonPropertyOrder({"file", "shard", "status", "startedMs", "durationMs", "attempts", "tags", "failedStep", "message"})
+  @JsonPropertyOrder({"file", "shard", "status", "startedMs", "durationMs", "attempts", "tags", "failedStep", "message", "events"})
   public record Entry(
       @JsonProperty(required = true) String file,
       @JsonProperty(required = true) int shard,
@@ -57,11 +59,22 @@ public record RunRecord(
       Integer attempts,
       List<String> tags,
       Integer failedStep,
-      String message) {
+      String message,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Event> events) {
+
+    public Entry {
+      events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** An entry that published no event. */
+    public Entry(String file, int shard, Outcome status, Long startedMs, long durationMs, Integer attempts, List<String> tags,
+        Integer failedStep, String message) {
+      this(file, shard, status, startedMs, durationMs, attempts, tags, failedStep, message, List.of());
+    }
 
     public static Entry of(int shard, FileResult result) {
       return new Entry(result.file(), shard, result.status(), result.startedMs(), result.durationMs(), result.attempts(),
-          result.tags(), result.failedStep(), result.message());
+          result.tags(), result.failedStep(), result.message(), result.events());
     }
 
     /**
@@ -70,13 +83,13 @@ public record RunRecord(
      */
     public FileRun toFileRun() {
       return new FileRun(file, VariantIds.name(VariantIds.path(file), file), shard, status, durationMs, attempts == null ? 1 : attempts, tags == null ? List.of() : tags,
-          failedStep, message, List.of(), startedMs == null ? 0 : startedMs);
+          failedStep, message, List.of(), startedMs == null ? 0 : startedMs, events);
     }
 
     /** The same entry with its message cut to {@code chars} characters; none at 0. */
     Entry withMessageCut(int chars) {
       return new Entry(file, shard, status, startedMs, durationMs, attempts, tags, failedStep,
-          chars == 0 ? null : Text.truncate(message, chars));
+          chars == 0 ? null : Text.truncate(message, chars), events);
     }
   }
 

@@ -407,4 +407,53 @@ class ResultsCodecTest {
     assertThat(ResultsCodec.decode(value, List.of("a.json"), SOURCE)).isEqualTo(asking);
     assertThat(json(ResultsCodec.encode(document(files)))).doesNotContain("wants");
   }
+
+  // ---- events ----------------------------------------------------------------------------------
+
+  static final Event CREATED = new Event("order.created", "order-17", "a.json", 2, 1_750_000_000_000L);
+  static final Event RUNNING_FILES = new Event("order.paid", "order-17", "b.json", 2, 1_750_000_000_500L);
+
+  /** a.json finished after publishing CREATED; b.json, still running, published RUNNING_FILES. */
+  static ResultsDocument withEvents(List<FileResult> files) {
+    return new ResultsDocument(1, 2, ShardState.RUNNING, ShardCounts.tally(files.size() + 1, files, 10), files, 0,
+        List.of(CREATED, RUNNING_FILES));
+  }
+
+  @Test
+  void theShardsEventsTravelOnceInTheDocumentAndComeBackOnTheFilesThatPublishedThem() {
+    List<FileResult> files = List.of(new FileResult("a.json", Outcome.PASSED, 10, List.of(), null, null, 5L, null, List.of(CREATED)));
+    ResultsDocument document = withEvents(files);
+
+    String value = ResultsCodec.encode(document);
+
+    assertThat(json(value)).endsWith("\"events\":[{\"topic\":\"order.created\",\"value\":\"order-17\",\"file\":\"a.json\","
+        + "\"shard\":2,\"publishedMs\":1750000000000},{\"topic\":\"order.paid\",\"value\":\"order-17\",\"file\":\"b.json\","
+        + "\"shard\":2,\"publishedMs\":1750000000500}]}");
+    assertThat(json(value).indexOf("order.created")).as("once").isEqualTo(json(value).lastIndexOf("order.created"));
+    assertThat(ResultsCodec.decode(value, List.of("a.json", "b.json"), SOURCE)).isEqualTo(document);
+  }
+
+  @Test
+  void theCompactFormKeepsEveryEvent() {
+    List<FileResult> big = new ArrayList<>(bigShard(3000, 10, 400));
+    big.set(0, big.get(0).withEvents(List.of(new Event("order.created", "order-17", big.get(0).file(), 2, 1L))));
+    ResultsDocument document = new ResultsDocument(1, 2, ShardState.RUNNING, ShardCounts.tally(big.size(), big, 10), big, 0,
+        big.get(0).events());
+
+    String value = ResultsCodec.encode(document);
+
+    assertThat(json(value)).contains("\"form\":\"compact\"");
+    ResultsDocument read = ResultsCodec.decode(value, paths(big), SOURCE);
+    assertThat(read.events()).isEqualTo(document.events());
+    assertThat(read.files().get(0).events()).isEqualTo(document.events());
+    assertThat(read.files().get(1).events()).isEmpty();
+  }
+
+  @Test
+  void aDocumentWithoutEventsHasNoEventsField() {
+    List<FileResult> files = List.of(new FileResult("a.json", Outcome.PASSED, 10, List.of(), null, null));
+    String value = ResultsCodec.encode(document(files));
+    assertThat(json(value)).doesNotContain("events");
+    assertThat(ResultsCodec.decode(value, List.of("a.json"), SOURCE).events()).isEmpty();
+  }
 }

@@ -7,6 +7,8 @@ import io.shardrun.executor.browser.BrowserProcesses;
 import io.shardrun.executor.browser.ContextSessions;
 import io.shardrun.executor.browser.LocalChromedriver;
 import io.shardrun.executor.browser.RemoteSessions;
+import io.shardrun.executor.event.EventBus;
+import io.shardrun.executor.event.EventLogFile;
 import io.shardrun.executor.run.FailFast;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
@@ -43,7 +45,7 @@ public final class LocalRun {
    * @param environment variables each file starts with (BASE_URL, --env)
    * @param variants the variants the planned names (PATH#VARIANT) run in
    * @param failFast whether the run stops at its first failed or errored file
-   * @param runDir artifacts go to {@code runDir/<shard>/<file>/}
+   * @param runDir artifacts go to {@code runDir/<shard>/<file>/}, the run's events to {@code runDir/events.ndjson}
    */
   public LocalRun(Suite suite, LocalWork work, Map<String, String> environment, Variants variants, FailFast failFast,
       RunLimits limits, LocalBrowsers browsers, Path runDir) {
@@ -74,10 +76,11 @@ public final class LocalRun {
       t.setDaemon(true);
       return t;
     });
+    EventBus events = new EventLogFile(runDir.resolve(EventLogFile.NAME)); // one log for every worker
     try {
       List<Future<List<FileRun>>> results = new ArrayList<>();
       for (int shard : shards) {
-        results.add(workers.submit(() -> runShard(shard, watchdog, listener)));
+        results.add(workers.submit(() -> runShard(shard, watchdog, events, listener)));
       }
       List<FileRun> all = new ArrayList<>();
       for (Future<List<FileRun>> result : results) {
@@ -92,10 +95,10 @@ public final class LocalRun {
     }
   }
 
-  private List<FileRun> runShard(int shard, ScheduledExecutorService watchdog, ShardRunner.Listener listener) {
+  private List<FileRun> runShard(int shard, ScheduledExecutorService watchdog, EventBus events, ShardRunner.Listener listener) {
     try (LocalChromedriver driver = LocalChromedriver.start(browsers.tools(), browsers.loopbackOnly());
         ContextSessions sessions = contexts(driver.sessions().withExtensionsIn(browsers.extensions()))) {
-      FileRunner files = new FileRunner(sessions, environment, limits, runDir.resolve(Integer.toString(shard)), watchdog);
+      FileRunner files = new FileRunner(sessions, environment, limits, runDir.resolve(Integer.toString(shard)), watchdog, events);
       ShardRunner runner = new ShardRunner(suite, files, limits, variants, failFast, listener);
       List<FileRun> runs = new ArrayList<>();
       // A batch holds whole work units (a depends_on group, the serial files), so each is run on its own.

@@ -1,5 +1,6 @@
 package io.shardrun.executor.publish;
 
+import io.shardrun.core.results.Event;
 import io.shardrun.core.results.FileResult;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.ResultsDocument;
@@ -21,6 +22,7 @@ public final class ShardProgress {
   private final Instant started;
   private final DebouncedPublisher publisher;
   private final List<FileResult> finished = new ArrayList<>();
+  private final List<Event> events = new ArrayList<>();
   private int files;
   private int wants;
 
@@ -53,6 +55,12 @@ public final class ShardProgress {
     publisher.update(document(ShardState.RUNNING));
   }
 
+  /** Records an event a file of the shard published, and publishes it at once: other shards may be waiting for it. */
+  public synchronized void published(Event event) {
+    events.add(event);
+    publisher.updateNow(document(ShardState.RUNNING));
+  }
+
   /** A dynamic shard asks, at once, to have been given {@code batches} batches in all. */
   public synchronized void ask(int batches) {
     if (batches > wants) {
@@ -64,6 +72,7 @@ public final class ShardProgress {
   public synchronized ResultsDocument document(ShardState state) {
     List<FileResult> snapshot = List.copyOf(finished);
     long durationMs = Duration.between(started, Instant.now()).toMillis();
-    return new ResultsDocument(shard, state, ShardCounts.tally(files, snapshot, durationMs), snapshot, wants);
+    return new ResultsDocument(ResultsDocument.VERSION, shard, state, ShardCounts.tally(files, snapshot, durationMs), snapshot, wants,
+        events);
   }
 }

@@ -14,6 +14,9 @@ import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.SessionFactory;
 import io.shardrun.executor.browser.SessionNeeds;
 import io.shardrun.executor.budget.PageBudgets;
+import io.shardrun.executor.event.EventBus;
+import io.shardrun.executor.event.FileEvents;
+import io.shardrun.executor.event.MemoryEventBus;
 import io.shardrun.executor.step.ErrorText;
 import io.shardrun.executor.step.Infrastructure;
 import io.shardrun.executor.step.RunVariables;
@@ -26,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 
@@ -48,19 +52,29 @@ public final class FileRunner {
   private final RunLimits limits;
   private final Path shardDir;
   private final ScheduledExecutorService watchdog;
+  private final EventBus events;
+  private final AtomicInteger shardPublished = new AtomicInteger();
 
   /**
    * @param environment variables every file starts with (BASE_URL, spec.env)
    * @param shardDir artifact folder of the shard: {@code <out>/<run>/<shard>}
    * @param watchdog runs the time-limit checks; shared by a run's workers
+   * @param events the run's cross-shard events; the runner runs one shard's files
    */
   public FileRunner(SessionFactory sessions, Map<String, String> environment, RunLimits limits, Path shardDir,
-      ScheduledExecutorService watchdog) {
+      ScheduledExecutorService watchdog, EventBus events) {
     this.sessions = sessions;
     this.environment = Map.copyOf(environment);
     this.limits = limits;
     this.shardDir = shardDir;
     this.watchdog = watchdog;
+    this.events = events;
+  }
+
+  /** A runner alone: its files hear only each other's events. */
+  public FileRunner(SessionFactory sessions, Map<String, String> environment, RunLimits limits, Path shardDir,
+      ScheduledExecutorService watchdog) {
+    this(sessions, environment, limits, shardDir, watchdog, new MemoryEventBus());
   }
 
   /**
@@ -70,6 +84,7 @@ public final class FileRunner {
   public FileRun run(ActionFile file, Variant variant, int shard, Budgets budgets) {
     String id = variant == null ? file.path() : VariantIds.of(file.path(), variant.name());
     Artifacts artifacts = Artifacts.forFile(shardDir, id);
+    FileEvents fileEvents = new FileEvents(events, id, shard, shardPublished);
     long started = System.nanoTime();
     long startedMs = System.currentTimeMillis();
     int maxAttempts = 1 + file.meta().retries();
@@ -77,14 +92,14 @@ public final class FileRunner {
     int attempts = 0;
     while (attempts < maxAttempts) {
       attempts++;
-      attempt = attempt(file, variant, budgets, artifacts);
+      attempt = attempt(file, variant, budgets, artifacts, fileEvents);
       if (attempt.outcome != Outcome.ERROR || limits.runDeadlinePassed()) {
         break;
       }
     }
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     return new FileRun(id, VariantIds.name(file.meta().name(), id), shard, attempt.outcome, durationMs, attempts,
-        file.meta().tags(), attempt.failedStep, attempt.message, attempt.records, startedMs);
+        file.meta().tags(), attempt.failedStep, attempt.message, attempt.records, startedMs, fileEvents.published());
   }
 
   /** One attempt's result. */
@@ -103,7 +118,7 @@ public final class FileRunner {
     }
   }
 
-  private Attempt attempt(ActionFile file, Variant variant, Budgets budgets, Artifacts artifacts) {
+  private Attempt attempt(ActionFile file, Variant variant, Budgets budgets, Artifacts artifacts, FileEvents fileEvents) {
     Attempt attempt = new Attempt();
     Duration limit = limits.fileLimit(file);
     BrowserSession session;
@@ -128,7 +143,7 @@ public final class FileRunner {
           ? limits.deadlinePassed()
           : "timed out after " + limit.toSeconds() + " s (meta.timeout_s, or the run's --file-timeout)";
       try (Alarm alarm = new Alarm(watchdog, untilAlarm, reason, session)) {
-        runSteps(file, variant, session, budgets, artifacts, attempt, alarm);
+        runSteps(file, variant, session, budgets, artifacts, attempt, alarm, fileEvents);
       }
     }
     return attempt;
@@ -140,7 +155,7 @@ public final class FileRunner {
   }
 
   private void runSteps(ActionFile file, Variant variant, BrowserSession session, Budgets budgets,
-      Artifacts artifacts, Attempt attempt, Alarm alarm) {
+      Artifacts artifacts, Attempt attempt, Alarm alarm, FileEvents fileEvents) {
     RunVariables vars = variables(variant);
     PageBudgets pages = new PageBudgets(budgets, session.driver(), vars::mask);
     StepRunner runner = new StepRunner(session.driver(), vars, limits.defaultWait(), (name, png) -> {
@@ -149,7 +164,7 @@ public final class FileRunner {
       } catch (IllegalArgumentException e) {
         throw new StepFailedException(e.getMessage());
       }
-    }, pages::assertWithin);
+    }, pages::assertWithin, fileEvents);
     List<Step> steps = file.steps();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);

@@ -1,6 +1,7 @@
 package io.shardrun.executor.step;
 
 import io.shardrun.core.action.Command;
+import io.shardrun.core.action.EventRules;
 import io.shardrun.core.action.Locator;
 import io.shardrun.core.action.Step;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,6 +41,7 @@ public final class StepRunner {
   private final Duration defaultWait;
   private final ScreenshotSink screenshots;
   private final BudgetAssertion budgets;
+  private final EventSteps events;
 
   /** Where {@code screenshot} steps save their PNG, by the name the step gives. */
   @FunctionalInterface
@@ -53,13 +56,27 @@ public final class StepRunner {
     String check(String route);
   }
 
+  /** What {@code publishEvent} and {@code waitForEvent} act on: the run's cross-shard events. */
+  public interface EventSteps {
+    /** @return the value as published; throws {@link StepFailedException} past a limit */
+    String publish(String topic, String value);
+
+    /**
+     * @param written the pattern as the step writes it, for messages
+     * @return the value of the first event on {@code topic} that matches {@code pattern} whole;
+     *     throws {@link StepFailedException} when none comes within {@code wait}
+     */
+    String await(String topic, Pattern pattern, String written, Duration wait);
+  }
+
   public StepRunner(WebDriver driver, RunVariables vars, Duration defaultWait, ScreenshotSink screenshots,
-      BudgetAssertion budgets) {
+      BudgetAssertion budgets, EventSteps events) {
     this.driver = driver;
     this.vars = vars;
     this.defaultWait = defaultWait;
     this.screenshots = screenshots;
     this.budgets = budgets;
+    this.events = events;
   }
 
   /**
@@ -110,6 +127,10 @@ public final class StepRunner {
       case RUN_SCRIPT -> runScript(step);
       case ECHO -> vars.substitute(step.target()); // recorded as what the step observed
       case SCREENSHOT -> screenshot(vars.substitute(step.target()));
+      // Masked as messages are: an event travels to annotations and reports.
+      case PUBLISH_EVENT -> events.publish(topic(step), vars.mask(vars.substitute(step.value())));
+      case WAIT_FOR_EVENT -> events.await(topic(step), EventRules.pattern(step.value(), name -> vars.substitute("${" + name + "}")),
+          step.value(), wait);
     };
   }
 
@@ -328,7 +349,16 @@ public final class StepRunner {
     };
   }
 
-  private static String seconds(Duration wait) {
+  private String topic(Step step) {
+    String topic = vars.substitute(step.target());
+    if (!EventRules.TOPIC.matcher(topic).matches()) {
+      throw new StepFailedException("'" + topic + "' is not " + EventRules.TOPIC_EXPECTED);
+    }
+    return topic;
+  }
+
+  /** A wait as step messages write it: {@code 5 s}, {@code 1500 ms}. */
+  public static String seconds(Duration wait) {
     return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
   }
 }
