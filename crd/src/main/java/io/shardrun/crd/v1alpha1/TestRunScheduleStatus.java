@@ -20,6 +20,11 @@ public class TestRunScheduleStatus {
   @JsonPropertyDescription("The scheduled time of the latest TestRun created (RFC 3339).")
   private String lastScheduleTime;
 
+  @JsonPropertyDescription(
+      "The latest scheduled time that created no TestRun: skipped by concurrencyPolicy Forbid while"
+          + " a run was active, or missed by more than startingDeadlineSeconds (RFC 3339).")
+  private String lastSkippedTime;
+
   @JsonPropertyDescription("When the latest Succeeded TestRun of this schedule completed (RFC 3339).")
   private String lastSuccessfulTime;
 
@@ -51,6 +56,14 @@ public class TestRunScheduleStatus {
 
   public void setLastScheduleTime(String lastScheduleTime) {
     this.lastScheduleTime = lastScheduleTime;
+  }
+
+  public String getLastSkippedTime() {
+    return lastSkippedTime;
+  }
+
+  public void setLastSkippedTime(String lastSkippedTime) {
+    this.lastSkippedTime = lastSkippedTime;
   }
 
   public String getLastSuccessfulTime() {
