@@ -3,12 +3,20 @@ package io.shardrun.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.shardrun.core.render.SuiteConfigMap;
 import io.shardrun.core.run.Manifests;
 import io.shardrun.core.run.SpecValidator;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.ConcurrencyPolicy;
 import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.crd.v1alpha1.TestRunSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,16 +26,59 @@ import org.junit.jupiter.api.Test;
 
 /** Every file of manifests/examples is what the API and the operator accept, field by field. */
 class ExamplesTest {
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  static final JSONSchemaProps SCHEDULE_SCHEMA = CrdSchemaShape.schemaOf(Path.of("../crd/testrunschedules.shardrun.io-v1.yml"));
+
   @Test
   void everyExampleParsesStrictlyAgainstTheModel() throws Exception {
     List<Path> files = ShippedExamples.files();
     assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrder(
-        "suite.yaml", "testrun-minimal.yaml", "testrun-balanced-tags.yaml", "testrun-rerun-failed.yaml", "testrun-parallelism.yaml");
+        "suite.yaml", "testrun-minimal.yaml", "testrun-balanced-tags.yaml", "testrun-rerun-failed.yaml", "testrun-parallelism.yaml",
+        "testrunschedule-nightly.yaml");
     for (Path file : files) {
       Manifests.Documents docs = ShippedExamples.read(file); // TestRuns: unknown fields fail
       StrictModel.parse(Files.readString(file), file.toString()); // the ConfigMap: unknown fields fail
-      assertThat(docs.testRuns().size() + docs.configMaps().size()).as(file + " holds a TestRun or a ConfigMap").isEqualTo(1);
+      int schedules = Manifests.schedules(Files.readString(file), file.toString()).size(); // unknown fields fail
+      assertThat(docs.testRuns().size() + docs.configMaps().size() + schedules)
+          .as(file + " holds a TestRun, a TestRunSchedule or a ConfigMap").isEqualTo(1);
     }
+  }
+
+  /** The shape check of a server-side dry run: the CRD's schema, field by field. */
+  @Test
+  void theExampleScheduleHasTheShapeItsCrdRequires_andAShapeErrorNamesTheField() throws Exception {
+    JsonNode example = YAML.readTree(Files.readString(ShippedExamples.DIR.resolve("testrunschedule-nightly.yaml")));
+    assertThat(CrdSchemaShape.problems(example, SCHEDULE_SCHEMA)).isEmpty();
+
+    ObjectNode typo = example.deepCopy();
+    ((ObjectNode) typo.at("/spec/template/spec")).put("shard", 4);
+    ((ObjectNode) typo.at("/spec")).put("concurencyPolicy", "Forbid");
+    ((ObjectNode) typo.at("/spec")).remove("schedule");
+    ((ObjectNode) typo.at("/spec/template/spec")).remove("suite");
+    assertThat(CrdSchemaShape.problems(typo, SCHEDULE_SCHEMA)).containsExactlyInAnyOrder(
+        "spec.schedule: required", "spec.concurencyPolicy: unknown field",
+        "spec.template.spec.suite: required", "spec.template.spec.shard: unknown field");
+  }
+
+  @Test
+  void aTypoInAScheduleIsAnErrorNamingTheField() {
+    String typo = "apiVersion: shardrun.io/v1alpha1\nkind: TestRunSchedule\nmetadata: {name: x}\nspec:\n  schedule: '@daily'\n"
+        + "  template:\n    spec:\n      suite: {configMap: s}\n      shard: 4\n";
+    assertThatThrownBy(() -> Manifests.schedules(typo, "typo.yaml")).hasMessageContaining("unknown field 'shard'");
+  }
+
+  /** The TestRun a schedule creates is one the operator accepts. */
+  @Test
+  void theExampleSchedulesTemplateIsAValidTestRunOfTheExampleSuite() throws Exception {
+    TestRunSchedule schedule = Manifests.schedules(Files.readString(ShippedExamples.DIR.resolve("testrunschedule-nightly.yaml")),
+        "testrunschedule-nightly.yaml").get(0);
+    TestRun run = new TestRun();
+    run.setMetadata(new ObjectMetaBuilder().withName(schedule.getMetadata().getName() + "-29000000").build());
+    run.setSpec(schedule.getSpec().getTemplate().getSpec());
+    assertThat(SpecValidator.problems(run)).isEmpty();
+    assertThat(run.getSpec().getSuite().getConfigMap()).isEqualTo(ShippedExamples.suiteConfigMap().getMetadata().getName());
+    assertThat(schedule.getSpec().getConcurrencyPolicy()).isEqualTo(ConcurrencyPolicy.REPLACE);
+    assertThat(schedule.getSpec().getTimeZone()).isEqualTo("Europe/Berlin");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.shardrun.cli.local.Shutdown;
 import io.shardrun.cli.local.Summary;
 import io.shardrun.cli.local.SuiteWatcher;
 import io.shardrun.core.action.Variables;
+import io.shardrun.core.Durations;
 import io.shardrun.core.history.Flaky;
 import io.shardrun.core.history.History;
 import io.shardrun.core.history.HistoryCodec;
@@ -181,6 +182,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "After the run, run again whenever the suite changes (Ctrl-C to stop).")
   boolean watch;
 
+  @Option(names = "--every", paramLabel = "DURATION", converter = WaitTimeout.class, description = "Run again DURATION after"
+      + " each run ends (e.g. 10m, 1h), with the history carried from run to run, until stopped (Ctrl-C).")
+  Duration every;
+
+  @Option(names = "--times", paramLabel = "N", description = "With --every: stop after N runs. Default: no limit.")
+  Integer times;
+
   @Option(names = "--chromedriver", paramLabel = "PATH", description = "chromedriver to use. Default: $SHARDRUN_CHROMEDRIVER or /usr/bin/chromedriver.")
   Path chromedriver;
 
@@ -198,6 +206,11 @@ final class RunCommand implements Callable<Integer> {
       while (watch) {
         spec.commandLine().getErr().println("watching " + suiteDir + " for changes (Ctrl-C to stop)...");
         SuiteWatcher.awaitChange(suiteDir, Duration.ofMillis(500));
+        exit = runWatched(environment, tools);
+      }
+      for (int done = 1; every != null && (times == null || done < times); done++) {
+        spec.commandLine().getErr().println("next run in " + Durations.format(every.toMillis()) + " (Ctrl-C to stop)...");
+        Thread.sleep(every.toMillis()); // Ctrl-C ends the JVM here, between runs, with nothing half-written
         exit = runWatched(environment, tools);
       }
       return exit;
@@ -316,6 +329,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void checkFlags() {
+    if (every != null && watch) {
+      throw new CliException("--every and --watch cannot be combined: choose runs on a timer or on suite changes");
+    }
+    if (times != null && (every == null || times < 1)) {
+      throw new CliException(every == null ? "--times applies with --every only" : "--times must be 1 or more, got " + times);
+    }
     if (shards < 1 || shards > TestRunSpec.MAX_SHARDS) {
       throw new CliException("--shards must be 1 to " + TestRunSpec.MAX_SHARDS + ", got " + shards);
     }

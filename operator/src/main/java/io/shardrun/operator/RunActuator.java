@@ -61,11 +61,7 @@ final class RunActuator {
     if (decision.status() == null || sameJson(run.getStatus(), decision.status())) {
       return;
     }
-    TestRun next = new TestRun();
-    next.setMetadata(run.getMetadata()); // with its resourceVersion: a stale one is refused
-    next.setSpec(run.getSpec());
-    next.setStatus(decision.status());
-    written.accept(client.resource(next).updateStatus());
+    written.accept(StatusWrite.update(client, run, new TestRun(), decision.status()));
     decision.announcements().forEach(announcement -> events.record(run, announcement));
     if (decision.finished()) {
       metrics.finished(decision.status());

@@ -1,6 +1,8 @@
 package io.shardrun.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,10 +10,12 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.operator.decide.ShardCap;
+import io.shardrun.operator.schedule.TestRunScheduleReconciler;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Consumer;
 
-/** Wires the operator: the TestRun reconciler on the given client, watching the given namespaces. */
+/** Wires the operator: the TestRun and TestRunSchedule reconcilers on the given client, watching the given namespaces. */
 public final class ShardrunOperator {
   public static final String LEASE = "shardrun-operator";
 
@@ -49,12 +53,17 @@ public final class ShardrunOperator {
     });
     TestRunReconciler reconciler = new TestRunReconciler(new JobRenderer(images), new Events(client, clock),
         new RunMetrics(metrics), clock, new ShardSlots(cap, metrics));
-    operator.register(reconciler, config -> {
+    operator.register(reconciler, watching(namespaces));
+    operator.register(new TestRunScheduleReconciler(new Events(client, clock), clock), watching(namespaces));
+    operator.start();
+    return operator;
+  }
+
+  private static <R extends HasMetadata> Consumer<ControllerConfigurationOverrider<R>> watching(Set<String> namespaces) {
+    return config -> {
       if (!namespaces.isEmpty()) {
         config.settingNamespaces(namespaces);
       }
-    });
-    operator.start();
-    return operator;
+    };
   }
 }

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.shardrun.core.FieldErrors;
 import io.shardrun.core.yaml.YamlStream;
 import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.crd.v1alpha1.TestRunSchedule;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -113,6 +114,27 @@ public final class Manifests {
       }
     }
     return new Documents(runs, configMaps, ignored);
+  }
+
+  /**
+   * The TestRunSchedules of a YAML stream, read as strictly as its TestRuns; documents of other
+   * kinds are passed over.
+   *
+   * @throws IllegalArgumentException naming the source, the document and the field
+   */
+  public static List<TestRunSchedule> schedules(String yaml, String source) {
+    List<TestRunSchedule> schedules = new ArrayList<>();
+    for (YamlStream.Document doc : YamlStream.read(yaml, source)) {
+      if (TestRunSchedule.KIND.equals(doc.content().path("kind").asText())) {
+        String apiVersion = doc.content().path("apiVersion").asText();
+        if (!TestRun.API_VERSION.equals(apiVersion)) {
+          throw new IllegalArgumentException(doc.place() + ": TestRunSchedule apiVersion must be " + TestRun.API_VERSION
+              + ", found '" + apiVersion + "'");
+        }
+        schedules.add(convert(doc.content(), TestRunSchedule.class, doc.place()));
+      }
+    }
+    return schedules;
   }
 
   /** A multi-document YAML stream, ready for {@code kubectl apply -f -}. */

@@ -3,6 +3,7 @@ package io.shardrun.crd.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -20,31 +21,45 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed CRD, and its copy in the Helm chart, must be what the build generates. The build
- * writes both with {@code mvn -pl crd verify -Dshardrun.updateCrd=true}; nobody edits them.
+ * The committed CRDs, and their copies in the Helm chart, must be what the build generates. The
+ * build writes them with {@code mvn -pl crd verify -Dshardrun.updateCrd=true}; nobody edits them.
  */
 class CrdFileTest {
-  static final Path COMMITTED = Path.of("testruns.shardrun.io-v1.yml");
-  static final Path CHART_COPY = Path.of("../charts/shardrun/crds/testruns.shardrun.io-v1.yml");
+  /** Every kind of the API, each with a committed CRD file. */
+  static final List<Class<? extends HasMetadata>> KINDS = List.of(TestRun.class, TestRunSchedule.class);
+  static final Path COMMITTED = committed(TestRun.class);
+  static final Path CHART_COPY = chartCopy(TestRun.class);
 
   @BeforeAll
   static void regenerateWhenAsked() throws IOException {
     if (Boolean.getBoolean("shardrun.updateCrd")) {
-      String generated = CommittedCrd.render(generatedCrd());
-      for (Path file : List.of(COMMITTED, CHART_COPY)) {
-        Files.writeString(file, generated, StandardCharsets.UTF_8);
+      for (Class<? extends HasMetadata> kind : KINDS) {
+        String generated = CommittedCrd.render(generatedCrd(kind), kind);
+        for (Path file : List.of(committed(kind), chartCopy(kind))) {
+          Files.writeString(file, generated, StandardCharsets.UTF_8);
+        }
       }
     }
   }
 
   @Test
-  void committedCrdAndItsChartCopyEqualGeneratedCrd() throws IOException {
-    String generated = CommittedCrd.render(generatedCrd());
-    for (Path file : List.of(COMMITTED, CHART_COPY)) {
-      assertThat(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(missing)")
-          .as("%s is stale: run 'mvn -pl crd verify -Dshardrun.updateCrd=true' and commit it", file.normalize())
-          .isEqualTo(generated);
+  void committedCrdsAndTheirChartCopiesEqualGeneratedCrds() throws IOException {
+    for (Class<? extends HasMetadata> kind : KINDS) {
+      String generated = CommittedCrd.render(generatedCrd(kind), kind);
+      for (Path file : List.of(committed(kind), chartCopy(kind))) {
+        assertThat(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(missing)")
+            .as("%s is stale: run 'mvn -pl crd verify -Dshardrun.updateCrd=true' and commit it", file.normalize())
+            .isEqualTo(generated);
+      }
     }
+  }
+
+  static Path committed(Class<? extends HasMetadata> kind) {
+    return Path.of(HasMetadata.getFullResourceName(kind) + "-v1.yml");
+  }
+
+  static Path chartCopy(Class<? extends HasMetadata> kind) {
+    return Path.of("../charts/shardrun/crds").resolve(committed(kind));
   }
 
   @Test
@@ -90,27 +105,31 @@ class CrdFileTest {
   }
 
   static CustomResourceDefinition committed() throws IOException {
-    return Serialization.unmarshal(Files.readString(COMMITTED), CustomResourceDefinition.class);
+    return committedCrd(TestRun.class);
   }
 
-  private static CustomResourceDefinition generatedCrd() throws IOException {
-    try (InputStream in = CrdFileTest.class.getResourceAsStream("/META-INF/fabric8/testruns.shardrun.io-v1.yml")) {
+  static CustomResourceDefinition committedCrd(Class<? extends HasMetadata> kind) throws IOException {
+    return Serialization.unmarshal(Files.readString(committed(kind)), CustomResourceDefinition.class);
+  }
+
+  private static CustomResourceDefinition generatedCrd(Class<? extends HasMetadata> kind) throws IOException {
+    try (InputStream in = CrdFileTest.class.getResourceAsStream("/META-INF/fabric8/" + committed(kind))) {
       assertThat(in).as("the crd-generator output (run the build through process-classes)").isNotNull();
       return Serialization.unmarshal(in, CustomResourceDefinition.class);
     }
   }
 
   /**
-   * The generated CRD as committed: printer columns in the order TestRun declares them, and the
+   * The generated CRD as committed: printer columns in the order its kind declares them, and the
    * fields of Kubernetes' own types described ({@link KubernetesFieldDescriptions}).
    */
   static final class CommittedCrd {
-    static String render(CustomResourceDefinition crd) {
-      List<String> declared = Arrays.stream(TestRun.class.getAnnotationsByType(AdditionalPrinterColumn.class))
+    static String render(CustomResourceDefinition crd, Class<? extends HasMetadata> kind) {
+      List<String> declared = Arrays.stream(kind.getAnnotationsByType(AdditionalPrinterColumn.class))
           .map(AdditionalPrinterColumn::name).toList();
       for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
         version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(c -> declared.indexOf(c.getName())));
-        KubernetesFieldDescriptions.fillIn(version.getSchema().getOpenAPIV3Schema());
+        KubernetesFieldDescriptions.fillIn(version.getSchema().getOpenAPIV3Schema(), kind);
       }
       return "# Generated from crd/src/main/java by the crd-generator; do not edit.\n"
           + "# Regenerate: mvn -pl crd verify -Dshardrun.updateCrd=true\n"

@@ -48,10 +48,15 @@ final class CrdSchemaFields {
 
   private CrdSchemaFields() {}
 
-  /** Every field of {@code openApiV3Schema} (the CRD version's root schema), parents before children, by name. */
+  /** Every field of {@code openApiV3Schema} (the TestRun CRD version's root schema), parents before children, by name. */
   static List<Field> of(JSONSchemaProps openApiV3Schema) {
+    return of(openApiV3Schema, TestRun.class);
+  }
+
+  /** As {@link #of(JSONSchemaProps)}, for the CRD of {@code kind}. */
+  static List<Field> of(JSONSchemaProps openApiV3Schema, Class<?> kind) {
     List<Field> out = new ArrayList<>();
-    properties("", openApiV3Schema, MAPPER.constructType(TestRun.class), out);
+    properties("", openApiV3Schema, MAPPER.constructType(kind), out);
     return out;
   }
 

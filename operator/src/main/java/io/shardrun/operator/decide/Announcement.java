@@ -6,11 +6,11 @@ package io.shardrun.operator.decide;
  * @param warning type Warning rather than Normal
  */
 public record Announcement(boolean warning, String reason, String message) {
-  static Announcement normal(String reason, String message) {
+  public static Announcement normal(String reason, String message) {
     return new Announcement(false, reason, message);
   }
 
-  static Announcement warning(String reason, String message) {
+  public static Announcement warning(String reason, String message) {
     return new Announcement(true, reason, message);
   }
 }

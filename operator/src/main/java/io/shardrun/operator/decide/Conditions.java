@@ -43,6 +43,11 @@ public final class Conditions {
 
   /** The condition of {@code type} in {@code status}; null when either is absent. */
   public static Condition find(TestRunStatus status, String type) {
-    return status == null ? null : status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    return status == null ? null : find(status.getConditions(), type);
+  }
+
+  /** The condition of {@code type} in {@code conditions}; null when there is none. */
+  public static Condition find(List<Condition> conditions, String type) {
+    return conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
   }
 }
