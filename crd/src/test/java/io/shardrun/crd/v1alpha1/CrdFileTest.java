@@ -26,24 +26,38 @@ import org.junit.jupiter.api.Test;
 class CrdFileTest {
   static final Path COMMITTED = Path.of("testruns.shardrun.io-v1.yml");
   static final Path CHART_COPY = Path.of("../charts/shardrun/crds/testruns.shardrun.io-v1.yml");
+  static final Path PIPELINES = Path.of("testpipelines.shardrun.io-v1.yml");
+
+  /** Every kind's CRD: the committed file, its copy in the chart, and the class it is generated from. */
+  record Kind(Path committed, Class<?> type) {
+    Path chartCopy() {
+      return Path.of("../charts/shardrun/crds").resolve(committed);
+    }
+  }
+
+  static final List<Kind> KINDS = List.of(new Kind(COMMITTED, TestRun.class), new Kind(PIPELINES, TestPipeline.class));
 
   @BeforeAll
   static void regenerateWhenAsked() throws IOException {
     if (Boolean.getBoolean("shardrun.updateCrd")) {
-      String generated = CommittedCrd.render(generatedCrd());
-      for (Path file : List.of(COMMITTED, CHART_COPY)) {
-        Files.writeString(file, generated, StandardCharsets.UTF_8);
+      for (Kind kind : KINDS) {
+        String generated = CommittedCrd.render(generatedCrd(kind.committed()), kind.type());
+        for (Path file : List.of(kind.committed(), kind.chartCopy())) {
+          Files.writeString(file, generated, StandardCharsets.UTF_8);
+        }
       }
     }
   }
 
   @Test
   void committedCrdAndItsChartCopyEqualGeneratedCrd() throws IOException {
-    String generated = CommittedCrd.render(generatedCrd());
-    for (Path file : List.of(COMMITTED, CHART_COPY)) {
-      assertThat(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(missing)")
-          .as("%s is stale: run 'mvn -pl crd verify -Dshardrun.updateCrd=true' and commit it", file.normalize())
-          .isEqualTo(generated);
+    for (Kind kind : KINDS) {
+      String generated = CommittedCrd.render(generatedCrd(kind.committed()), kind.type());
+      for (Path file : List.of(kind.committed(), kind.chartCopy())) {
+        assertThat(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(missing)")
+            .as("%s is stale: run 'mvn -pl crd verify -Dshardrun.updateCrd=true' and commit it", file.normalize())
+            .isEqualTo(generated);
+      }
     }
   }
 
@@ -79,38 +93,48 @@ class CrdFileTest {
   /** At any depth, fields of Kubernetes' own types included: kubectl explain shows them all. */
   @Test
   void everyFieldHasADescriptionForKubectlExplain() throws IOException {
-    List<String> undocumented = CrdSchemaFields.of(schema()).stream()
-        .filter(f -> f.schema().getDescription() == null || f.schema().getDescription().isBlank())
-        .map(CrdSchemaFields.Field::path).toList();
-    assertThat(undocumented).isEmpty();
+    for (Kind kind : KINDS) {
+      List<String> undocumented = CrdSchemaFields.of(schema(kind.committed()), kind.type()).stream()
+          .filter(f -> f.schema().getDescription() == null || f.schema().getDescription().isBlank())
+          .map(CrdSchemaFields.Field::path).toList();
+      assertThat(undocumented).as(kind.committed().toString()).isEmpty();
+    }
   }
 
   static JSONSchemaProps schema() throws IOException {
-    return committed().getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+    return schema(COMMITTED);
+  }
+
+  static JSONSchemaProps schema(Path committed) throws IOException {
+    return committed(committed).getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
   }
 
   static CustomResourceDefinition committed() throws IOException {
-    return Serialization.unmarshal(Files.readString(COMMITTED), CustomResourceDefinition.class);
+    return committed(COMMITTED);
   }
 
-  private static CustomResourceDefinition generatedCrd() throws IOException {
-    try (InputStream in = CrdFileTest.class.getResourceAsStream("/META-INF/fabric8/testruns.shardrun.io-v1.yml")) {
+  static CustomResourceDefinition committed(Path committed) throws IOException {
+    return Serialization.unmarshal(Files.readString(committed), CustomResourceDefinition.class);
+  }
+
+  private static CustomResourceDefinition generatedCrd(Path committed) throws IOException {
+    try (InputStream in = CrdFileTest.class.getResourceAsStream("/META-INF/fabric8/" + committed)) {
       assertThat(in).as("the crd-generator output (run the build through process-classes)").isNotNull();
       return Serialization.unmarshal(in, CustomResourceDefinition.class);
     }
   }
 
   /**
-   * The generated CRD as committed: printer columns in the order TestRun declares them, and the
+   * The generated CRD as committed: printer columns in the order its kind declares them, and the
    * fields of Kubernetes' own types described ({@link KubernetesFieldDescriptions}).
    */
   static final class CommittedCrd {
-    static String render(CustomResourceDefinition crd) {
-      List<String> declared = Arrays.stream(TestRun.class.getAnnotationsByType(AdditionalPrinterColumn.class))
+    static String render(CustomResourceDefinition crd, Class<?> kind) {
+      List<String> declared = Arrays.stream(kind.getAnnotationsByType(AdditionalPrinterColumn.class))
           .map(AdditionalPrinterColumn::name).toList();
       for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
         version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(c -> declared.indexOf(c.getName())));
-        KubernetesFieldDescriptions.fillIn(version.getSchema().getOpenAPIV3Schema());
+        KubernetesFieldDescriptions.fillIn(version.getSchema().getOpenAPIV3Schema(), kind);
       }
       return "# Generated from crd/src/main/java by the crd-generator; do not edit.\n"
           + "# Regenerate: mvn -pl crd verify -Dshardrun.updateCrd=true\n"

@@ -30,11 +30,11 @@ final class KubernetesFieldDescriptions {
    * @throws IllegalStateException naming the fields the table lacks, and the entries no field
    *     uses (a field Kubernetes removed, or one the generator now describes itself)
    */
-  static void fillIn(JSONSchemaProps openApiV3Schema) {
+  static void fillIn(JSONSchemaProps openApiV3Schema, Class<?> kind) {
     Map<String, Map<String, String>> table = table();
     Set<String> used = new HashSet<>();
     List<String> missing = new ArrayList<>();
-    for (CrdSchemaFields.Field field : CrdSchemaFields.of(openApiV3Schema)) {
+    for (CrdSchemaFields.Field field : CrdSchemaFields.of(openApiV3Schema, kind)) {
       if (!field.ofKubernetesType() || field.schema().getDescription() != null) {
         continue;
       }
