@@ -7,10 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
+import io.shardrun.operator.pipeline.TestPipelineReconciler;
 import java.time.Clock;
 import java.util.Set;
 
-/** Wires the operator: the TestRun reconciler on the given client, watching the given namespaces. */
+/** Wires the operator: the TestRun and TestPipeline reconcilers on the given client, watching the given namespaces. */
 public final class ShardrunOperator {
   public static final String LEASE = "shardrun-operator";
 
@@ -39,6 +40,11 @@ public final class ShardrunOperator {
     TestRunReconciler reconciler = new TestRunReconciler(new JobRenderer(images), new Events(client, clock),
         new RunMetrics(metrics), clock);
     operator.register(reconciler, config -> {
+      if (!namespaces.isEmpty()) {
+        config.settingNamespaces(namespaces);
+      }
+    });
+    operator.register(new TestPipelineReconciler(new Events(client, clock), clock), config -> {
       if (!namespaces.isEmpty()) {
         config.settingNamespaces(namespaces);
       }
