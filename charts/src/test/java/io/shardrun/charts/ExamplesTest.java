@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.pipeline.PipelineValidator;
 import io.shardrun.core.run.Manifests;
 import io.shardrun.core.run.SpecValidator;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.crd.v1alpha1.PipelineStage;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +24,13 @@ class ExamplesTest {
   void everyExampleParsesStrictlyAgainstTheModel() throws Exception {
     List<Path> files = ShippedExamples.files();
     assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrder(
-        "suite.yaml", "testrun-minimal.yaml", "testrun-balanced-tags.yaml", "testrun-rerun-failed.yaml", "testrun-parallelism.yaml");
+        "suite.yaml", "testrun-minimal.yaml", "testrun-balanced-tags.yaml", "testrun-rerun-failed.yaml", "testrun-parallelism.yaml",
+        "testpipeline-release-gates.yaml");
     for (Path file : files) {
-      Manifests.Documents docs = ShippedExamples.read(file); // TestRuns: unknown fields fail
+      Manifests.Documents docs = ShippedExamples.read(file); // TestRuns and TestPipelines: unknown fields fail
       StrictModel.parse(Files.readString(file), file.toString()); // the ConfigMap: unknown fields fail
-      assertThat(docs.testRuns().size() + docs.configMaps().size()).as(file + " holds a TestRun or a ConfigMap").isEqualTo(1);
+      assertThat(docs.testRuns().size() + docs.configMaps().size() + docs.testPipelines().size())
+          .as(file + " holds a TestRun, a ConfigMap or a TestPipeline").isEqualTo(1);
     }
   }
 
@@ -44,6 +48,25 @@ class ExamplesTest {
       assertThat(SpecValidator.problems(run)).as(run.getMetadata().getName()).isEmpty();
       assertThat(run.getSpec().getSuite().getConfigMap()).isEqualTo(ShippedExamples.suiteConfigMap().getMetadata().getName());
     }
+  }
+
+  /** Each stage's TestRun spec gets the checks of a TestRun (SpecValidator), through the pipeline's own. */
+  @Test
+  void everyTestPipelineIsAcceptedByTheOperatorAndGatesAsItsCommentsSay() {
+    assertThat(ShippedExamples.testPipelines()).singleElement().satisfies(pipeline -> {
+      assertThat(PipelineValidator.problems(pipeline)).isEmpty();
+      assertThat(pipeline.getSpec().getStages()).extracting(PipelineStage::getName).containsExactly("smoke", "regression", "links");
+      assertThat(pipeline.getSpec().getStages()).extracting(PipelineStage::isContinueOnFailure).containsExactly(false, false, true);
+    });
+    assertThat(ShippedExamples.testRuns()).extracting(r -> r.getMetadata().getName())
+        .contains("example-release-smoke", "example-release-regression", "example-release-links");
+  }
+
+  @Test
+  void aTypoInATestPipelineStageSpecIsAnErrorNamingTheField() {
+    String typo = "apiVersion: shardrun.io/v1alpha1\nkind: TestPipeline\nmetadata: {name: x}\nspec:\n  stages:\n"
+        + "    - name: a\n      template: {spec: {suite: {configMap: s}, shard: 4}}\n";
+    assertThatThrownBy(() -> Manifests.read(typo, "typo.yaml")).hasMessageContaining("unknown field 'shard'");
   }
 
   @Test
