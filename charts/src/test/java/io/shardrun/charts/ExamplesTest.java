@@ -11,10 +11,12 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.shardrun.core.render.SuiteConfigMap;
+import io.shardrun.core.pipeline.PipelineValidator;
 import io.shardrun.core.run.Manifests;
 import io.shardrun.core.run.SpecValidator;
 import io.shardrun.core.suite.SuiteParser;
 import io.shardrun.crd.v1alpha1.ConcurrencyPolicy;
+import io.shardrun.crd.v1alpha1.PipelineStage;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunSchedule;
 import java.nio.file.Files;
@@ -34,13 +36,13 @@ class ExamplesTest {
     List<Path> files = ShippedExamples.files();
     assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrder(
         "suite.yaml", "testrun-minimal.yaml", "testrun-balanced-tags.yaml", "testrun-rerun-failed.yaml", "testrun-parallelism.yaml",
-        "testrunschedule-nightly.yaml");
+        "testrunschedule-nightly.yaml", "testpipeline-release-gates.yaml");
     for (Path file : files) {
-      Manifests.Documents docs = ShippedExamples.read(file); // TestRuns: unknown fields fail
+      Manifests.Documents docs = ShippedExamples.read(file); // TestRuns and TestPipelines: unknown fields fail
       StrictModel.parse(Files.readString(file), file.toString()); // the ConfigMap: unknown fields fail
       int schedules = Manifests.schedules(Files.readString(file), file.toString()).size(); // unknown fields fail
-      assertThat(docs.testRuns().size() + docs.configMaps().size() + schedules)
-          .as(file + " holds a TestRun, a TestRunSchedule or a ConfigMap").isEqualTo(1);
+      assertThat(docs.testRuns().size() + docs.configMaps().size() + docs.testPipelines().size() + schedules)
+          .as(file + " holds a TestRun, a TestRunSchedule, a TestPipeline or a ConfigMap").isEqualTo(1);
     }
   }
 
@@ -95,6 +97,25 @@ class ExamplesTest {
       assertThat(SpecValidator.problems(run)).as(run.getMetadata().getName()).isEmpty();
       assertThat(run.getSpec().getSuite().getConfigMap()).isEqualTo(ShippedExamples.suiteConfigMap().getMetadata().getName());
     }
+  }
+
+  /** Each stage's TestRun spec gets the checks of a TestRun (SpecValidator), through the pipeline's own. */
+  @Test
+  void everyTestPipelineIsAcceptedByTheOperatorAndGatesAsItsCommentsSay() {
+    assertThat(ShippedExamples.testPipelines()).singleElement().satisfies(pipeline -> {
+      assertThat(PipelineValidator.problems(pipeline)).isEmpty();
+      assertThat(pipeline.getSpec().getStages()).extracting(PipelineStage::getName).containsExactly("smoke", "regression", "links");
+      assertThat(pipeline.getSpec().getStages()).extracting(PipelineStage::isContinueOnFailure).containsExactly(false, false, true);
+    });
+    assertThat(ShippedExamples.testRuns()).extracting(r -> r.getMetadata().getName())
+        .contains("example-release-smoke", "example-release-regression", "example-release-links");
+  }
+
+  @Test
+  void aTypoInATestPipelineStageSpecIsAnErrorNamingTheField() {
+    String typo = "apiVersion: shardrun.io/v1alpha1\nkind: TestPipeline\nmetadata: {name: x}\nspec:\n  stages:\n"
+        + "    - name: a\n      template: {spec: {suite: {configMap: s}, shard: 4}}\n";
+    assertThatThrownBy(() -> Manifests.read(typo, "typo.yaml")).hasMessageContaining("unknown field 'shard'");
   }
 
   @Test

@@ -13,6 +13,8 @@ import io.shardrun.core.run.RunPlanner;
 import io.shardrun.core.suite.Suite;
 import io.shardrun.core.suite.SuiteFiles;
 import io.shardrun.core.suite.SuiteParser;
+import io.shardrun.core.pipeline.StageRuns;
+import io.shardrun.crd.v1alpha1.TestPipeline;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,8 +47,19 @@ final class ShippedExamples {
     }
   }
 
+  /** The example TestRuns, and the TestRun of each stage of the example TestPipelines. */
   static List<TestRun> testRuns() {
-    return files().stream().flatMap(f -> read(f).testRuns().stream()).toList();
+    List<TestRun> runs = new ArrayList<>(files().stream().flatMap(f -> read(f).testRuns().stream()).toList());
+    for (TestPipeline pipeline : testPipelines()) {
+      for (int stage = 0; stage < pipeline.getSpec().getStages().size(); stage++) {
+        runs.add(StageRuns.testRun(pipeline, stage));
+      }
+    }
+    return runs;
+  }
+
+  static List<TestPipeline> testPipelines() {
+    return files().stream().flatMap(f -> read(f).testPipelines().stream()).toList();
   }
 
   static ConfigMap suiteConfigMap() {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       SubmitCommand.class,
       ResultsCommand.class,
       RunCommand.class,
+      PipelineCommand.class,
       ReportCommand.class,
       ExecuteCommand.class,
       OperatorCommand.class,

@@ -63,6 +63,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,7 +74,7 @@ import picocli.CommandLine.Spec;
     + " each shard a worker with its own headless Chromium. Exit 0 all passed, 1 tests failed, 2 usage or"
     + " infrastructure error.")
 final class RunCommand implements Callable<Integer> {
-  private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
   private static final String DYNAMIC = "dynamic";
   private static final java.util.regex.Pattern RUN_DIR = java.util.regex.Pattern.compile("run-\\d{8}-\\d{6}(-\\d{3})?");
 
@@ -189,19 +190,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--times", paramLabel = "N", description = "With --every: stop after N runs. Default: no limit.")
   Integer times;
 
-  @Option(names = "--chromedriver", paramLabel = "PATH", description = "chromedriver to use. Default: $SHARDRUN_CHROMEDRIVER or /usr/bin/chromedriver.")
-  Path chromedriver;
-
-  @Option(names = "--chromium", paramLabel = "PATH", description = "Chromium to use. Default: $SHARDRUN_CHROMIUM or /usr/bin/chromium.")
-  Path chromium;
+  @Mixin BrowserToolOptions browser;
 
   @Override
   public Integer call() throws Exception {
     checkFlags();
     checkFiles();
-    BrowserTools tools = BrowserTools.resolve(chromedriver, chromium);
+    BrowserTools tools = browser.resolve();
     try (StaticSite served = site != null && site.serve != null ? StaticSite.serve(site.serve) : null) {
-      Map<String, String> environment = environment(served);
+      Map<String, String> environment = environment(env, served, site);
       int exit = watch ? runWatched(environment, tools) : runOnce(environment, tools);
       while (watch) {
         spec.commandLine().getErr().println("watching " + suiteDir + " for changes (Ctrl-C to stop)...");
@@ -433,7 +430,8 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, String> environment(StaticSite served) {
+  /** The variables of --env flags, and BASE_URL of --serve or --base-url. */
+  static Map<String, String> environment(List<String> env, StaticSite served, Site site) {
     Map<String, String> vars = new LinkedHashMap<>();
     for (String entry : env) {
       String name = envName(entry);
@@ -457,7 +455,7 @@ final class RunCommand implements Callable<Integer> {
     return eq < 0 ? entry : entry.substring(0, eq);
   }
 
-  private static boolean loopbackOnly(Map<String, String> environment) {
+  static boolean loopbackOnly(Map<String, String> environment) {
     String base = environment.get("BASE_URL");
     if (base == null) {
       return false;

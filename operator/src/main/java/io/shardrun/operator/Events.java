@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.shardrun.crd.v1alpha1.TestRun;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.shardrun.operator.decide.Announcement;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Kubernetes Events on a TestRun or a TestRunSchedule, as `kubectl describe` shows them. Never fails a reconcile. */
+/** Kubernetes Events on a TestRun, a TestRunSchedule or a TestPipeline, as `kubectl describe` shows them. Never fails a reconcile. */
 public final class Events {
   private static final Logger LOG = LoggerFactory.getLogger(Events.class);
   private static final String SOURCE = "shardrun-operator";
@@ -35,7 +35,7 @@ public final class Events {
     try {
       client.v1().events().inNamespace(run.getMetadata().getNamespace()).resource(new EventBuilder()
           .withNewMetadata().withName(run.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 13)).endMetadata()
-          .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(TestRun.API_VERSION).withKind(run.getKind())
+          .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(run.getApiVersion()).withKind(run.getKind())
               .withName(run.getMetadata().getName()).withNamespace(run.getMetadata().getNamespace())
               .withUid(run.getMetadata().getUid()).build())
           .withType(type).withReason(reason).withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)

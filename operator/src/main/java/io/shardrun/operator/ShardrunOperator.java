@@ -11,11 +11,12 @@ import io.shardrun.core.render.Images;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.operator.decide.ShardCap;
 import io.shardrun.operator.schedule.TestRunScheduleReconciler;
+import io.shardrun.operator.pipeline.TestPipelineReconciler;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Wires the operator: the TestRun and TestRunSchedule reconcilers on the given client, watching the given namespaces. */
+/** Wires the operator: the TestRun, TestRunSchedule and TestPipeline reconcilers on the given client, watching the given namespaces. */
 public final class ShardrunOperator {
   public static final String LEASE = "shardrun-operator";
 
@@ -55,6 +56,7 @@ public final class ShardrunOperator {
         new RunMetrics(metrics), clock, new ShardSlots(cap, metrics));
     operator.register(reconciler, watching(namespaces));
     operator.register(new TestRunScheduleReconciler(new Events(client, clock), clock), watching(namespaces));
+    operator.register(new TestPipelineReconciler(new Events(client, clock), clock), watching(namespaces));
     operator.start();
     return operator;
   }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.shardrun.core.FieldErrors;
 import io.shardrun.core.yaml.YamlStream;
+import io.shardrun.crd.v1alpha1.TestPipeline;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunSchedule;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.List;
 
 /**
  * Reads and writes YAML streams of Kubernetes objects. Reading is strict: an unknown field in a
- * TestRun or a ConfigMap (a typo such as {@code shard: 4}) is an error naming it, and so is a value
+ * TestRun, a TestPipeline or a ConfigMap (a typo such as {@code shard: 4}) is an error naming it, and so is a value
  * of the wrong type.
  */
 public final class Manifests {
@@ -67,9 +68,13 @@ public final class Manifests {
    */
   public record Ignored(String place, String what) {}
 
-  /** The TestRuns and ConfigMaps of a YAML stream, and the documents of other kinds it passed over. */
+  /** The TestRuns, ConfigMaps and TestPipelines of a YAML stream, and the documents of other kinds it passed over. */
   public record Documents(List<Placed<TestRun>> placedTestRuns, List<Placed<ConfigMap>> placedConfigMaps,
-      List<Ignored> ignored) {
+      List<Ignored> ignored, List<Placed<TestPipeline>> placedTestPipelines) {
+    public List<TestPipeline> testPipelines() {
+      return placedTestPipelines.stream().map(Placed::object).toList();
+    }
+
     public List<TestRun> testRuns() {
       return placedTestRuns.stream().map(Placed::object).toList();
     }
@@ -87,6 +92,7 @@ public final class Manifests {
     List<Placed<TestRun>> runs = new ArrayList<>();
     List<Placed<ConfigMap>> configMaps = new ArrayList<>();
     List<Ignored> ignored = new ArrayList<>();
+    List<Placed<TestPipeline>> pipelines = new ArrayList<>();
     for (YamlStream.Document doc : YamlStream.read(yaml, source)) {
       JsonNode content = doc.content();
       String place = doc.place();
@@ -107,13 +113,18 @@ public final class Manifests {
           throw new IllegalArgumentException(place + ": TestRun apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
         }
         runs.add(new Placed<>(convert(content, TestRun.class, place), place));
+      } else if (TestPipeline.KIND.equals(kind)) {
+        if (!TestRun.API_VERSION.equals(apiVersion)) {
+          throw new IllegalArgumentException(place + ": TestPipeline apiVersion must be " + TestRun.API_VERSION + ", found '" + apiVersion + "'");
+        }
+        pipelines.add(new Placed<>(convert(content, TestPipeline.class, place), place));
       } else if ("ConfigMap".equals(kind) && "v1".equals(apiVersion)) {
         configMaps.add(new Placed<>(convert(content, ConfigMap.class, place), place));
       } else {
         ignored.add(new Ignored(place, "ConfigMap".equals(kind) ? "kind ConfigMap of apiVersion '" + apiVersion + "' (not v1)" : "kind " + kind));
       }
     }
-    return new Documents(runs, configMaps, ignored);
+    return new Documents(runs, configMaps, ignored, pipelines);
   }
 
   /**

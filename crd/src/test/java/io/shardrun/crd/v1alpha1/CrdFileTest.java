@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class CrdFileTest {
   /** Every kind of the API, each with a committed CRD file. */
-  static final List<Class<? extends HasMetadata>> KINDS = List.of(TestRun.class, TestRunSchedule.class);
+  static final List<Class<? extends HasMetadata>> KINDS = List.of(TestRun.class, TestRunSchedule.class, TestPipeline.class);
   static final Path COMMITTED = committed(TestRun.class);
   static final Path CHART_COPY = chartCopy(TestRun.class);
+  static final Path PIPELINES = committed(TestPipeline.class);
 
   @BeforeAll
   static void regenerateWhenAsked() throws IOException {
@@ -94,14 +95,21 @@ class CrdFileTest {
   /** At any depth, fields of Kubernetes' own types included: kubectl explain shows them all. */
   @Test
   void everyFieldHasADescriptionForKubectlExplain() throws IOException {
-    List<String> undocumented = CrdSchemaFields.of(schema()).stream()
-        .filter(f -> f.schema().getDescription() == null || f.schema().getDescription().isBlank())
-        .map(CrdSchemaFields.Field::path).toList();
-    assertThat(undocumented).isEmpty();
+    for (Class<? extends HasMetadata> kind : KINDS) {
+      List<String> undocumented = CrdSchemaFields.of(schema(committed(kind)), kind).stream()
+          .filter(f -> f.schema().getDescription() == null || f.schema().getDescription().isBlank())
+          .map(CrdSchemaFields.Field::path).toList();
+      assertThat(undocumented).as(committed(kind).toString()).isEmpty();
+    }
   }
 
   static JSONSchemaProps schema() throws IOException {
-    return committed().getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+    return schema(COMMITTED);
+  }
+
+  static JSONSchemaProps schema(Path committed) throws IOException {
+    return Serialization.unmarshal(Files.readString(committed), CustomResourceDefinition.class).getSpec().getVersions().get(0)
+        .getSchema().getOpenAPIV3Schema();
   }
 
   static CustomResourceDefinition committed() throws IOException {

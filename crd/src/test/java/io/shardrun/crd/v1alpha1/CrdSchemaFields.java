@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The fields of a TestRun CRD schema (spec, status and everything below them, at any depth), each
+ * The fields of a Shardrun CRD schema (spec, status and everything below them, at any depth), each
  * with its path, its schema and the Java class that declares it, for what must hold for every
  * field: a description, a line in the reference docs.
  *
@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * since {@code kubectl explain} shows those fields as well. It stops only at a field whose schema
  * keeps unknown fields ({@code x-kubernetes-preserve-unknown-fields}): it has no fixed inner
  * fields. To know which class declares a field, the schema is walked together with the classes it
- * was generated from, starting at {@link TestRun}; a schema field that no class has is an error.
+ * was generated from, starting at the kind ({@link TestRun}); a schema field that no class has is an error.
  */
 final class CrdSchemaFields {
   static final String KUBERNETES_TYPES = "io.fabric8.kubernetes.api.model";
