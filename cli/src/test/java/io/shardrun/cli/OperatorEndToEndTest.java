@@ -66,6 +66,7 @@ class OperatorEndToEndTest {
   static final String VARIANTS_NS = "e2e-variants"; // its Jobs apart from the other test's
   static final String FAIL_FAST_NS = "e2e-failfast";
   static final String TOGETHER_NS = "e2e-together";
+  static final String EVENTS_NS = "e2e-events";
   @RegisterExtension static final ApiServer API = new ApiServer();
   KubernetesClient client = API.client();
 
@@ -318,6 +319,47 @@ class OperatorEndToEndTest {
           .as("%s started at the common time, not before", f.file()).isGreaterThanOrEqualTo(java.time.Instant.parse(startedAt).toEpochMilli()));
       assertThat(Files.readString(dir.resolve(earlyPod.getMetadata().getName()).resolve("log")))
           .contains("waiting for every shard to be ready (startTogether)", "started together at " + startedAt);
+    } finally {
+      operator.stop();
+      System.clearProperty("kubeconfig");
+    }
+  }
+
+  @Test
+  void oneShardWaitsForAnEventTheOtherPublishesThroughTheOperatorAndAWaitInVainFailsSayingSo() throws Exception {
+    Operator operator = startOperator();
+    Path suite = Files.createDirectories(dir.resolve("events-suite"));
+    Files.writeString(suite.resolve("create.json"), """
+        {"steps": [{"command": "open", "target": "${BASE_URL}/index.html"},
+                   {"command": "publishEvent", "target": "order.created", "value": "order-17"}]}""");
+    Files.writeString(suite.resolve("ship.json"), """
+        {"steps": [{"command": "waitForEvent", "target": "order.created", "value": "order-[0-9]+", "timeout_s": 60},
+                   {"command": "waitForEvent", "target": "order.cancelled", "timeout_s": 2}]}""");
+    try (StaticSite site = StaticSite.serve(Path.of("../examples/site"));
+        LocalChromedriver browser = LocalChromedriver.start(BrowserTools.resolve(null, null), true)) {
+      TestRun run = ownSuiteRun("orders", EVENTS_NS, "events-suite", site.baseUrl(), 2);
+      run.getSpec().setStartTogether(true); // the waiter must not give up before the publisher's browser is up
+      CompletableFuture<Cli> submit = submitAndAwaitJobs(run, suite, 2);
+      List<Job> jobs = client.batch().v1().jobs().inNamespace(EVENTS_NS).list().getItems();
+      JobControllerPlay play = new JobControllerPlay(client, Duration.ofMillis(200));
+      List<Pod> pods = new ArrayList<>();
+      for (Job job : jobs) {
+        pods.add(play.startPod(job));
+      }
+      runExecutors(play, new ExecutorKubelet(client, EVENTS_NS, dir), jobs, pods, browser);
+      Cli submitted = submit.get(60, TimeUnit.SECONDS);
+
+      assertThat(submitted.exitCode()).as(submitted.out() + submitted.err()).isEqualTo(1);
+      RunRecord record = new ObjectMapper().readValue(Cli.run("results", "orders", "-n", EVENTS_NS, "--json").out(), RunRecord.class);
+      assertThat(record.files()).filteredOn(f -> f.file().equals("create.json")).singleElement().satisfies(f -> {
+        assertThat(f.status()).isEqualTo(io.shardrun.core.results.Outcome.PASSED);
+        assertThat(f.events()).extracting(io.shardrun.core.results.Event::value).containsExactly("order-17");
+      });
+      assertThat(record.files()).filteredOn(f -> f.file().equals("ship.json")).singleElement().satisfies(f -> {
+        assertThat(f.status()).isEqualTo(io.shardrun.core.results.Outcome.FAILED);
+        assertThat(f.failedStep()).as("the first wait saw the other shard's event; the second waited in vain").isEqualTo(1);
+        assertThat(f.message()).contains("no event on order.cancelled", "within 2 s");
+      });
     } finally {
       operator.stop();
       System.clearProperty("kubeconfig");

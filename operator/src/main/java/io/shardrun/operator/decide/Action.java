@@ -39,8 +39,9 @@ public sealed interface Action {
   /**
    * Tells a shard pod's executor something by writing one of the operator's annotations on the
    * pod, which the executor reads: a fail-fast run's first failed file
-   * ({@value io.shardrun.core.results.FailFastStop#ANNOTATION}), or when to start
-   * ({@value io.shardrun.core.results.StartTogether#ANNOTATION}).
+   * ({@value io.shardrun.core.results.FailFastStop#ANNOTATION}), when to start
+   * ({@value io.shardrun.core.results.StartTogether#ANNOTATION}), or the run's events
+   * ({@value io.shardrun.core.results.RelayedEvents#ANNOTATION}).
    */
   record Tell(String pod, String annotation, String value) implements Action {}
 

@@ -12,7 +12,9 @@ import io.shardrun.core.render.RenderedRun;
 import io.shardrun.core.suite.SuiteException;
 import io.shardrun.core.plan.BatchPolicy;
 import io.shardrun.core.plan.WorkUnit;
+import io.shardrun.core.results.Event;
 import io.shardrun.core.results.FailFastStop;
+import io.shardrun.core.results.RelayedEvents;
 import io.shardrun.core.results.StartTogether;
 import io.shardrun.core.results.RunRecord;
 import io.shardrun.core.results.RunRecordCodec;
@@ -32,6 +34,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -88,6 +91,10 @@ public final class RunDecider {
       actions.addAll(tell(observed.shards(), StartTogether.ANNOTATION, start.at()));
     } else if (start != null && !start.notReady().isEmpty()) {
       retirements.addAll(unended(observed.shards(), retirements, start.why(run.getSpec().startTogetherTimeout()), j -> true));
+    }
+    List<Event> events = events(observed.shards());
+    if (!events.isEmpty()) { // each pod reads the run's events from its own pod, for its waitForEvent steps
+      actions.addAll(tell(observed.shards(), RelayedEvents.ANNOTATION, RelayedEvents.encode(events)));
     }
     if (stoppedBy != null) {
       actions.addAll(tell(observed.shards(), FailFastStop.ANNOTATION, stoppedBy));
@@ -272,6 +279,12 @@ public final class RunDecider {
       return new Want(true, "FailFast", "stopped at the first failure, " + stoppedBy + "; " + completionMessage(status));
     }
     return new Want(true, phase.name(), completionMessage(status));
+  }
+
+  /** Every event the run's shards published: each pod's, and each shard's kept results' (of pods gone). */
+  private static List<Event> events(List<ShardObservation> shards) {
+    return shards.stream().flatMap(s -> Stream.concat(s.pods().stream().map(ShardPod::published), Stream.of(s.kept())))
+        .filter(p -> p != null && p.document() != null).flatMap(p -> p.document().events().stream()).distinct().toList();
   }
 
   /** Writes {@code annotation: value} on every pod that still runs and does not show it yet. */
