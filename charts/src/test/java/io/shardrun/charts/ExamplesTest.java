@@ -35,7 +35,7 @@ class ExamplesTest {
   void everyExampleParsesStrictlyAgainstTheModel() throws Exception {
     List<Path> files = ShippedExamples.files();
     assertThat(files).extracting(f -> f.getFileName().toString()).containsExactlyInAnyOrder(
-        "suite.yaml", "testrun-minimal.yaml", "testrun-balanced-tags.yaml", "testrun-rerun-failed.yaml", "testrun-parallelism.yaml",
+        "suite.yaml", "testrun-minimal.yaml", "testrun-balanced-tags.yaml", "testrun-rerun-failed.yaml", "testrun-parallelism.yaml", "testrun-fail-fast.yaml",
         "testrunschedule-nightly.yaml", "testpipeline-release-gates.yaml");
     for (Path file : files) {
       Manifests.Documents docs = ShippedExamples.read(file); // TestRuns and TestPipelines: unknown fields fail
@@ -130,5 +130,8 @@ class ExamplesTest {
     assertThat(cappedJobs).hasSizeGreaterThan(capped.getSpec().getParallelism());
     assertThat(cappedJobs.stream().filter(j -> !Boolean.TRUE.equals(j.getSpec().getSuspend())))
         .as("at most parallelism shards start at once").hasSize(capped.getSpec().getParallelism());
+    assertThat(ShippedExamples.shardJobs().stream().filter(j -> j.getMetadata().getName().startsWith("example-pr-check-")))
+        .isNotEmpty().allSatisfy(j -> assertThat(j.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+            .as("every shard stops at the first failure and starts with the others").contains("--fail-fast", "--start-together"));
   }
 }
