@@ -3,7 +3,7 @@ package io.shardrun.core.pipeline;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.shardrun.core.render.Names;
 import io.shardrun.crd.v1alpha1.PipelineStage;
-import io.shardrun.crd.v1alpha1.StageMetadata;
+import io.shardrun.crd.v1alpha1.TemplateMetadata;
 import io.shardrun.crd.v1alpha1.TestPipeline;
 import io.shardrun.crd.v1alpha1.TestRun;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ public final class StageRuns {
   /** Stage {@code index}'s TestRun, in the pipeline's namespace, without an owner (the operator adds it). */
   public static TestRun testRun(TestPipeline pipeline, int index) {
     PipelineStage stage = pipeline.getSpec().getStages().get(index);
-    StageMetadata template = stage.getTemplate().getMetadata() == null ? new StageMetadata() : stage.getTemplate().getMetadata();
+    TemplateMetadata template = stage.getTemplate().getMetadata() == null ? new TemplateMetadata() : stage.getTemplate().getMetadata();
     Map<String, String> labels = new LinkedHashMap<>(template.getLabels());
     labels.put(PIPELINE_LABEL, Names.labelValue(pipeline.getMetadata().getName()));
     labels.put(STAGE_LABEL, stage.getName());

@@ -23,7 +23,7 @@ public class PipelineStage {
 
   @Required
   @JsonPropertyDescription("The TestRun this stage creates: its labels, annotations and spec.")
-  private StageTemplate template;
+  private TestRunTemplate template;
 
   public String getName() {
     return name;
@@ -41,11 +41,11 @@ public class PipelineStage {
     this.continueOnFailure = continueOnFailure;
   }
 
-  public StageTemplate getTemplate() {
+  public TestRunTemplate getTemplate() {
     return template;
   }
 
-  public void setTemplate(StageTemplate template) {
+  public void setTemplate(TestRunTemplate template) {
     this.template = template;
   }
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The metadata a schedule gives each TestRun it creates; the name is the schedule's to choose. */
+/** The metadata a schedule or a pipeline stage gives the TestRuns it creates; the name is the operator's to choose. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class TemplateMetadata {
-  @JsonPropertyDescription("Labels of each TestRun created, besides shardrun.io/schedule.")
+  @JsonPropertyDescription("Labels of the TestRuns created, besides those the operator sets (shardrun.io/schedule; shardrun.io/pipeline and"
+      + " shardrun.io/stage).")
   private Map<String, String> labels = new LinkedHashMap<>();
 
-  @JsonPropertyDescription("Annotations of each TestRun created.")
+  @JsonPropertyDescription("Annotations of the TestRuns created.")
   private Map<String, String> annotations = new LinkedHashMap<>();
 
   public Map<String, String> getLabels() {
