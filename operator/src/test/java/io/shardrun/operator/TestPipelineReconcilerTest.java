@@ -19,6 +19,7 @@ import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.StagePhase;
 import io.shardrun.crd.v1alpha1.StageStatus;
 import io.shardrun.crd.v1alpha1.TestPipeline;
+import io.shardrun.crd.v1alpha1.TestRunSchedule;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.operator.cluster.ApiServer;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class TestPipelineReconcilerTest {
 
   @BeforeEach
   void start() {
-    for (String crd : List.of("testruns", "testpipelines")) {
+    for (String crd : List.of("testruns", "testpipelines", "testrunschedules")) {
       client.apiextensions().v1().customResourceDefinitions().load(Path.of("../crd/" + crd + ".shardrun.io-v1.yml").toFile())
           .createOr(c -> c.update());
     }
@@ -95,6 +96,29 @@ class TestPipelineReconcilerTest {
       }
     }
     assertThat(forbidden).as("requests the chart's RBAC would forbid").isEmpty();
+  }
+
+  /**
+   * The schedule controller inside the running operator (in a namespace of its own): its reads,
+   * status writes and run creation pass the chart's RBAC.
+   */
+  @Test
+  void aScheduleRunsAtTheNextMinuteInsideTheRunningOperator() {
+    var schedule = client.getKubernetesSerialization().unmarshal("""
+        apiVersion: shardrun.io/v1alpha1
+        kind: TestRunSchedule
+        metadata: {name: nightly, namespace: schedules}
+        spec:
+          schedule: "* * * * *"
+          template:
+            spec: {suite: {configMap: demo-suite}}
+        """, TestRunSchedule.class);
+    client.resource(schedule).create();
+
+    await().atMost(Duration.ofSeconds(75)).until(() -> !client.resources(TestRun.class).inNamespace("schedules")
+        .withLabel("shardrun.io/schedule", "nightly").list().getItems().isEmpty());
+    assertThat(client.resources(TestRun.class).inNamespace("schedules").withLabel("shardrun.io/schedule", "nightly").list().getItems())
+        .as("one run for the minute that came").hasSize(1);
   }
 
   @Test
