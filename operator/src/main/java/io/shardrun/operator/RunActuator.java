@@ -1,6 +1,5 @@
 package io.shardrun.operator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -12,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.shardrun.core.render.JobRenderer;
 import io.shardrun.core.results.RunRecord;
 import io.shardrun.crd.v1alpha1.TestRun;
-import io.shardrun.crd.v1alpha1.TestRunStatus;
 import io.shardrun.core.plan.Assignment;
 import io.shardrun.operator.decide.Action;
 import io.shardrun.operator.decide.DynamicWork;
@@ -33,8 +31,6 @@ import java.util.function.Consumer;
  * repeating it).
  */
 final class RunActuator {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final JobRenderer renderer;
   private final Events events;
   private final RunMetrics metrics;
@@ -58,7 +54,7 @@ final class RunActuator {
     for (Action action : decision.actions()) {
       carryOut(run, action, client);
     }
-    if (decision.status() == null || sameJson(run.getStatus(), decision.status())) {
+    if (decision.status() == null || StatusWrite.unchanged(run.getStatus(), decision.status())) {
       return;
     }
     written.accept(StatusWrite.update(client, run, new TestRun(), decision.status()));
@@ -159,10 +155,6 @@ final class RunActuator {
         throw e;
       }
     }
-  }
-
-  private static boolean sameJson(TestRunStatus a, TestRunStatus b) {
-    return JSON.valueToTree(a).equals(JSON.valueToTree(b));
   }
 
   /** The API server refused to create an object of the run: the run cannot go on. */

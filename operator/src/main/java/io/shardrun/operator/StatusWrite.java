@@ -1,5 +1,6 @@
 package io.shardrun.operator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -9,7 +10,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * last write.
  */
 public final class StatusWrite {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private StatusWrite() {}
+
+  /** Whether a decided status says nothing new: writing it would only wake the reconciler again. */
+  public static boolean unchanged(Object written, Object decided) {
+    return JSON.valueToTree(written).equals(JSON.valueToTree(decided));
+  }
 
   /**
    * @param current the resource as the status was decided from

@@ -1,6 +1,5 @@
 package io.shardrun.operator.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -16,6 +15,7 @@ import io.shardrun.core.pipeline.StageRuns;
 import io.shardrun.crd.v1alpha1.TestPipeline;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.operator.Events;
+import io.shardrun.operator.StatusWrite;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -30,7 +30,6 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = "testpipeline")
 public final class TestPipelineReconciler implements Reconciler<TestPipeline> {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PipelineDecider decider = new PipelineDecider();
   private final Events events;
@@ -61,14 +60,10 @@ public final class TestPipelineReconciler implements Reconciler<TestPipeline> {
     if (decision.create() != null) {
       create(client, decision.create());
     }
-    if (decision.status() == null || JSON.valueToTree(decision.status()).equals(JSON.valueToTree(pipeline.getStatus()))) {
-      return; // nothing new: writing it would only wake this reconciler again
+    if (decision.status() == null || StatusWrite.unchanged(pipeline.getStatus(), decision.status())) {
+      return;
     }
-    TestPipeline next = new TestPipeline();
-    next.setMetadata(pipeline.getMetadata()); // with its resourceVersion: a status computed from a stale copy is refused (409)
-    next.setSpec(pipeline.getSpec());
-    next.setStatus(decision.status());
-    client.resource(next).updateStatus();
+    StatusWrite.update(client, pipeline, new TestPipeline(), decision.status());
     decision.announcements().forEach(announcement -> events.record(pipeline, announcement));
   }
 
