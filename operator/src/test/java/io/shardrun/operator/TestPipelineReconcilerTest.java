@@ -138,7 +138,8 @@ class TestPipelineReconcilerTest {
     assertThat(smoke.getSpec().getSelector().getTags()).containsExactly("smoke");
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(phases("release"))
         .containsExactly(StagePhase.Pending, StagePhase.Waiting, StagePhase.Waiting));
-    assertThat(client.resources(TestRun.class).inNamespace(NS).list().getItems()).as("one stage at a time").hasSize(1);
+    assertThat(client.resources(TestRun.class).inNamespace(NS).withLabel(StageRuns.PIPELINE_LABEL, "release").list().getItems())
+        .as("one stage at a time").hasSize(1);
 
     finish("release-smoke", Phase.Succeeded, 3, 0);
     assertThat(awaitTestRun("release-regression").getSpec().getShards()).isEqualTo(2);
@@ -181,6 +182,33 @@ class TestPipelineReconcilerTest {
     await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("always").getStatus().getPhase()).isEqualTo(Phase.Failed));
     assertThat(phases("always")).containsExactly(StagePhase.Succeeded, StagePhase.Failed, StagePhase.Succeeded);
     assertThat(get("always").getStatus().getConditions().get(0).getMessage()).isEqualTo("stage regression (2/3) ended Failed");
+  }
+
+  /** A TestRun made by hand with a stage's name: the operator's cache does not hold it (no pipeline label). */
+  @Test
+  void aStageWhoseNameARunMadeByHandHoldsWaitsSayingSoAndStartsOnceItIsDeleted() {
+    TestRun byHand = Manifests.read("""
+        apiVersion: shardrun.io/v1alpha1
+        kind: TestRun
+        metadata: {name: taken-smoke, namespace: pipelines}
+        spec: {suite: {configMap: other-suite}}
+        """, "run.yaml").testRuns().get(0);
+    client.resource(byHand).create();
+    client.resource(pipeline("taken", false)).create();
+
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("taken").getStatus().getConditions())
+        .singleElement().satisfies(c -> assertThat(c.getReason()).isEqualTo("StageNameTaken")));
+    assertThat(phases("taken")).containsExactly(StagePhase.Waiting, StagePhase.Waiting, StagePhase.Waiting);
+    assertThat(client.resources(TestRun.class).inNamespace(NS).withName("taken-smoke").get().getSpec().getSuite().getConfigMap())
+        .as("the hand-made run is left alone").isEqualTo("other-suite");
+    await().ignoreExceptions().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events("taken")).containsExactly("StageNameTaken"));
+
+    client.resource(byHand).delete();
+    TestRun smoke = awaitTestRun("taken-smoke");
+    assertThat(smoke.getMetadata().getOwnerReferences()).singleElement()
+        .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(get("taken").getMetadata().getUid()));
+    await().ignoreExceptions().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(phases("taken"))
+        .containsExactly(StagePhase.Pending, StagePhase.Waiting, StagePhase.Waiting));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.shardrun.operator.pipeline;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.shardrun.core.pipeline.PipelineValidator;
 import io.shardrun.core.pipeline.StageGate;
@@ -24,6 +25,8 @@ import java.util.List;
  * last written. A stage that ended keeps its result even when its TestRun is gone later.
  */
 public final class PipelineDecider {
+  static final String STAGE_NAME_TAKEN = "StageNameTaken";
+
   public PipelineDecision decide(PipelineObservation observed) {
     TestPipeline pipeline = observed.pipeline();
     TestPipelineStatus before = pipeline.getStatus();
@@ -38,15 +41,23 @@ public final class PipelineDecider {
     List<PipelineStage> spec = pipeline.getSpec().getStages();
     List<StageStatus> stages = new ArrayList<>();
     for (int i = 0; i < spec.size(); i++) {
-      stages.add(observe(pipeline, i, observed.testRuns().get(StageRuns.name(pipeline, spec.get(i))), stageBefore(before, i)));
+      stages.add(observe(pipeline, i, ours(pipeline, observed.testRuns().get(StageRuns.name(pipeline, spec.get(i)))),
+          stageBefore(before, i)));
     }
     StageGate.Progress progress = StageGate.progress(spec, stages.stream().map(StageStatus::getPhase).toList());
     TestRun create = null;
+    String taken = null;
     if (progress.next() != null) {
-      create = owned(StageRuns.testRun(pipeline, progress.next()), pipeline);
-      stages.get(progress.next()).setTestRun(create.getMetadata().getName());
-      stages.get(progress.next()).setPhase(StagePhase.Pending);
-      progress = StageGate.progress(spec, stages.stream().map(StageStatus::getPhase).toList());
+      String name = StageRuns.name(pipeline, spec.get(progress.next()));
+      if (observed.testRuns().containsKey(name)) {
+        taken = "TestRun " + name + " exists and is not this pipeline's (left from an earlier pipeline of the same name, or"
+            + " made by hand): stage " + spec.get(progress.next()).getName() + " starts once it is deleted";
+      } else {
+        create = owned(StageRuns.testRun(pipeline, progress.next()), pipeline);
+        stages.get(progress.next()).setTestRun(name);
+        stages.get(progress.next()).setPhase(StagePhase.Pending);
+        progress = StageGate.progress(spec, stages.stream().map(StageStatus::getPhase).toList());
+      }
     }
     for (int i = 0; i < stages.size(); i++) {
       stages.get(i).setPhase(progress.stages().get(i));
@@ -60,8 +71,27 @@ public final class PipelineDecider {
     boolean done = progress.phase().isFinal();
     status.setCompletionTime(done ? now : null);
     status.setConditions(Conditions.set(before == null ? List.of() : before.getConditions(), Conditions.COMPLETE, done,
-        done ? progress.phase().name() : "InProgress", progress.verdict(spec), generation(pipeline), now));
-    return new PipelineDecision(create, status, announcements(before, status, progress, spec));
+        done ? progress.phase().name() : taken != null ? STAGE_NAME_TAKEN : "InProgress", taken != null ? taken : progress.verdict(spec),
+        generation(pipeline), now));
+    List<Announcement> announcements = announcements(before, status, progress, spec);
+    if (taken != null && !STAGE_NAME_TAKEN.equals(completeReason(before))) {
+      announcements.add(new Announcement(true, STAGE_NAME_TAKEN, taken));
+    }
+    return new PipelineDecision(create, status, announcements);
+  }
+
+  /**
+   * The run, if this pipeline owns it. One of the same name owned by an earlier pipeline of the
+   * same name (deleted, its runs not yet collected) or by nobody is not this pipeline's result.
+   */
+  private static TestRun ours(TestPipeline pipeline, TestRun run) {
+    return run != null && run.getMetadata().getOwnerReferences().stream()
+        .anyMatch(owner -> owner.getUid().equals(pipeline.getMetadata().getUid())) ? run : null;
+  }
+
+  private static String completeReason(TestPipelineStatus before) {
+    Condition complete = before == null ? null : Conditions.find(before.getConditions(), Conditions.COMPLETE);
+    return complete == null ? null : complete.getReason();
   }
 
   /** A stage as its TestRun shows it; Waiting without one, unless it ended before (its TestRun deleted since). */

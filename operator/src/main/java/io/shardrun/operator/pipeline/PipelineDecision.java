@@ -1,8 +1,10 @@
 package io.shardrun.operator.pipeline;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.shardrun.crd.v1alpha1.TestPipelineStatus;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.operator.decide.Announcement;
+import io.shardrun.operator.decide.Conditions;
 import java.util.List;
 
 /**
@@ -15,5 +17,11 @@ import java.util.List;
 public record PipelineDecision(TestRun create, TestPipelineStatus status, List<Announcement> announcements) {
   static PipelineDecision nothing() {
     return new PipelineDecision(null, null, List.of());
+  }
+
+  /** Whether a stage waits for a TestRun of its name that is not the pipeline's to be deleted, which no watch reports. */
+  public boolean waitsForAName() {
+    Condition complete = status == null ? null : Conditions.find(status.getConditions(), Conditions.COMPLETE);
+    return complete != null && PipelineDecider.STAGE_NAME_TAKEN.equals(complete.getReason());
   }
 }

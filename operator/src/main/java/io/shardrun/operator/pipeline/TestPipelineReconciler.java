@@ -17,7 +17,9 @@ import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.operator.Events;
 import io.shardrun.operator.StatusWrite;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +32,9 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = "testpipeline")
 public final class TestPipelineReconciler implements Reconciler<TestPipeline> {
+
+  /** How often a stage whose TestRun name another run holds looks again: a run made by hand is not watched. */
+  private static final Duration NAME_RECHECK = Duration.ofSeconds(10);
 
   private final PipelineDecider decider = new PipelineDecider();
   private final Events events;
@@ -49,32 +54,49 @@ public final class TestPipelineReconciler implements Reconciler<TestPipeline> {
 
   @Override
   public UpdateControl<TestPipeline> reconcile(TestPipeline pipeline, Context<TestPipeline> context) {
-    reconcile(pipeline, context.getClient(), context.getSecondaryResources(TestRun.class));
-    return UpdateControl.noUpdate();
+    PipelineDecision decision = reconcile(pipeline, context.getClient(), context.getSecondaryResources(TestRun.class));
+    return decision.waitsForAName() ? UpdateControl.<TestPipeline>noUpdate().rescheduleAfter(NAME_RECHECK) : UpdateControl.noUpdate();
   }
 
   /** One reconcile of {@code pipeline} as the cache shows it, with the TestRuns it owns. */
-  void reconcile(TestPipeline pipeline, KubernetesClient client, Collection<TestRun> owned) {
-    Map<String, TestRun> byName = owned.stream().collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity()));
+  PipelineDecision reconcile(TestPipeline pipeline, KubernetesClient client, Collection<TestRun> owned) {
+    Map<String, TestRun> byName = owned.stream()
+        .collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity(), (a, b) -> a, HashMap::new));
     PipelineDecision decision = decider.decide(new PipelineObservation(pipeline, byName, clock.instant()));
     if (decision.create() != null) {
-      create(client, decision.create());
+      TestRun existing = create(client, decision.create());
+      if (existing != null) { // decided again with the run that has the name: ours the cache lags behind, or another's
+        byName.put(existing.getMetadata().getName(), existing);
+        decision = decider.decide(new PipelineObservation(pipeline, byName, clock.instant()));
+      }
     }
     if (decision.status() == null || StatusWrite.unchanged(pipeline.getStatus(), decision.status())) {
-      return;
+      return decision;
     }
     StatusWrite.update(client, pipeline, new TestPipeline(), decision.status());
     decision.announcements().forEach(announcement -> events.record(pipeline, announcement));
+    return decision;
   }
 
-  /** Creates the stage's TestRun unless it exists: the cache may not show the one an earlier reconcile created. */
-  private static void create(KubernetesClient client, TestRun run) {
+  /**
+   * Creates the stage's TestRun unless one of its name exists: the cache may not show the one an
+   * earlier reconcile created, nor one made by hand without the pipeline's label.
+   *
+   * @return null when created, else the TestRun that has the name
+   */
+  private static TestRun create(KubernetesClient client, TestRun run) {
     try {
       client.resource(run).create();
+      return null;
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) {
         throw e;
       }
+      TestRun existing = client.resource(run).get();
+      if (existing == null) {
+        throw e; // deleted in between: the next reconcile creates it
+      }
+      return existing;
     }
   }
 }

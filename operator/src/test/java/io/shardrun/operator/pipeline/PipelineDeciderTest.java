@@ -2,6 +2,7 @@ package io.shardrun.operator.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardrun.core.pipeline.StageRuns;
 import io.shardrun.core.run.Manifests;
 import io.shardrun.crd.v1alpha1.Phase;
 import io.shardrun.crd.v1alpha1.StagePhase;
@@ -94,6 +95,54 @@ class PipelineDeciderTest {
     PipelineDecision again = step(pipeline);
     assertThat(again.create().getMetadata().getName()).isEqualTo("rel-a");
     assertThat(reasons(again)).isEmpty();
+  }
+
+  /**
+   * A pipeline deleted and applied again while the old one's TestRuns await garbage collection
+   * (kubectl deletes in the background): the old stage's run has the same name, owned by the old
+   * pipeline's uid. Its result is not the new pipeline's, and the stage waits for the name.
+   */
+  @Test
+  void aRunOfTheStagesNameFromAnEarlierPipelineOfTheSameNameIsNotTakenAsItsResult() {
+    TestPipeline earlier = pipeline(false);
+    earlier.getMetadata().setUid("u-0");
+    step(earlier);
+    end("rel-a", Phase.Succeeded);
+    TestPipeline pipeline = pipeline(false);
+
+    PipelineDecision waiting = step(pipeline);
+    assertThat(waiting.create()).isNull();
+    assertThat(phases(waiting.status())).containsExactly(StagePhase.Waiting, StagePhase.Waiting, StagePhase.Waiting);
+    assertThat(waiting.status().getStages().get(0).getTestRun()).isNull();
+    assertThat(waiting.status().getPhase()).isEqualTo(Phase.Pending);
+    assertThat(waiting.status().getConditions()).singleElement().satisfies(c -> {
+      assertThat(c.getReason()).isEqualTo("StageNameTaken");
+      assertThat(c.getMessage()).isEqualTo("TestRun rel-a exists and is not this pipeline's (left from an earlier pipeline"
+          + " of the same name, or made by hand): stage a starts once it is deleted");
+    });
+    assertThat(waiting.announcements()).singleElement().satisfies(a -> {
+      assertThat(a.warning()).isTrue();
+      assertThat(a.reason()).isEqualTo("StageNameTaken");
+    });
+    assertThat(reasons(step(pipeline))).as("said once").isEmpty();
+
+    testRuns.remove("rel-a"); // collected
+    PipelineDecision started = step(pipeline);
+    assertThat(started.create().getMetadata().getOwnerReferences()).singleElement().satisfies(o -> assertThat(o.getUid()).isEqualTo("u-1"));
+    assertThat(phases(started.status())).containsExactly(StagePhase.Pending, StagePhase.Waiting, StagePhase.Waiting);
+    assertThat(started.status().getConditions()).singleElement().satisfies(c -> assertThat(c.getReason()).isEqualTo("InProgress"));
+    assertThat(reasons(started)).containsExactly("StageStarted");
+  }
+
+  @Test
+  void aRunOfTheStagesNameMadeByHandIsNotTakenAsItsResult() {
+    TestPipeline pipeline = pipeline(false);
+    TestRun byHand = StageRuns.testRun(pipeline, 0);
+    testRuns.put("rel-a", byHand);
+    PipelineDecision waiting = step(pipeline);
+    assertThat(waiting.create()).isNull();
+    assertThat(waiting.status().getStages().get(0).getPhase()).isEqualTo(StagePhase.Waiting);
+    assertThat(reasons(waiting)).containsExactly("StageNameTaken");
   }
 
   @Test
