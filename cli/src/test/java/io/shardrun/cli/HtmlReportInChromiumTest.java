@@ -128,7 +128,7 @@ class HtmlReportInChromiumTest {
   void aComparisonShowsItsMatrixWithoutErrorsOrRequestsElsewhere() throws Exception {
     RunReport run = threeShards();
     String html = ComparisonReport.render(List.of(run, new RunReport("rerun", "Succeeded", run.startedAt(), 9000,
-        run.files().stream().filter(f -> f.shard() == 0).toList(), Set.of())));
+        run.files().stream().filter(f -> f.shard() == 0).toList(), Set.of(), List.of())));
 
     browser.get(writeReport(dir.resolve("comparison.html"), html).toUri().toString());
 
@@ -218,7 +218,7 @@ class HtmlReportInChromiumTest {
         file("forms/upload.json", 2, Outcome.ERROR, 1500, 30_000, "session not created: Chrome failed to start </script>", null, "forms"),
         file("forms/select.json", 2, Outcome.PASSED, 31_500, 1200, null, null, "forms"),
         file("forms/ünïcode.json", 2, Outcome.PASSED, 32_700, 900, null, null, "forms"));
-    return new RunReport("run-20250601-120000-000", "Failed", "2025-06-01T12:00:00.123Z", 34_000, files, Set.of("shop/cart.json"));
+    return new RunReport("run-20250601-120000-000", "Failed", "2025-06-01T12:00:00.123Z", 34_000, files, Set.of("shop/cart.json"), List.of());
   }
 
   private static ReportFile file(String path, int shard, Outcome status, long startMs, long durationMs, String message,
@@ -240,7 +240,7 @@ class HtmlReportInChromiumTest {
           status.isBad() ? "shots/failure.png" : null, "module-" + i / 100, "nightly"));
       clock[shard] += duration;
     }
-    return new RunReport("big", "Failed", "2025-06-01T12:00:00.123Z", Arrays.stream(clock).max().orElseThrow(), files, Set.of());
+    return new RunReport("big", "Failed", "2025-06-01T12:00:00.123Z", Arrays.stream(clock).max().orElseThrow(), files, Set.of(), List.of());
   }
 
   private static byte[] png() throws IOException {

@@ -7,7 +7,7 @@ import java.util.SortedMap;
 
 /**
  * The report of one run, as one self-contained HTML file: the verdict and counts, every failure
- * and error (with a link to its screenshot), the shard timeline, passed and failed files per tag,
+ * and error (with a link to its screenshot), the shard timeline, the cross-shard events, passed and failed files per tag,
  * and the files of the run that the suite's history shows as flaky. It loads nothing from
  * elsewhere and runs no script; every text from the run is escaped.
  */
@@ -31,6 +31,7 @@ public final class HtmlReport {
     body.append(FailureList.render(files));
     body.append(VariantDifferences.render(files));
     body.append(ShardTimeline.render(files));
+    body.append(EventList.render(report.events(), report.startedAt()));
     appendTags(body, files);
     appendFlaky(body, flaky);
     return Page.of("Shardrun run " + report.run() + ": " + report.phase(), STYLE, body);

@@ -1,9 +1,11 @@
 package io.shardrun.core.report;
 
+import io.shardrun.core.results.Event;
 import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Set;
@@ -17,6 +19,7 @@ import java.util.Set;
  * @param durationMs the run's wall time
  * @param files every selected file, in any order
  * @param flaky the files the suite's history shows as flaky; may name files this run did not select
+ * @param events the cross-shard events its files published, in the order published
  */
 public record RunReport(
     String run,
@@ -24,7 +27,8 @@ public record RunReport(
     String startedAt,
     long durationMs,
     List<ReportFile> files,
-    Set<String> flaky) {
+    Set<String> flaky,
+    List<Event> events) {
 
   /**
    * The report of a run whose files are known as a local run knows them.
@@ -38,7 +42,8 @@ public record RunReport(
     List<ReportFile> shown = files.stream().map(f -> new ReportFile(f.file(), f.shard(), f.status(),
         f.startedMs() > 0 ? Math.max(0, f.startedMs() - runStart) : null, f.durationMs(), Math.max(1, f.attempts()), f.tags(),
         f.failedStep(), f.message(), screenshot.apply(f))).toList();
-    return new RunReport(run, phase, startedAt, durationMs, shown, flaky);
+    List<Event> events = files.stream().flatMap(f -> f.events().stream()).sorted(Comparator.comparingLong(Event::publishedMs)).toList();
+    return new RunReport(run, phase, startedAt, durationMs, shown, flaky, events);
   }
 
   /** The report of a cluster run, from the results its operator kept. */

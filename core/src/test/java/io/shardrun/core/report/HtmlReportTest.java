@@ -8,8 +8,11 @@ import static io.shardrun.core.report.Reports.withAttribute;
 import static io.shardrun.core.report.Reports.withClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardrun.core.results.Event;
+import io.shardrun.core.results.FileRun;
 import io.shardrun.core.results.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,7 @@ class HtmlReportTest {
   void everyTextFromTheRunIsEscapedNeverMarkup() throws Exception {
     RunReport report = new RunReport("<run>", "Failed", "2025-06-01T12:00:00Z", 5000,
         List.of(bad(Outcome.FAILED, NASTY_FILE, 0, 0L, 1200, NASTY_MESSAGE, null, "<i>tag</i>")),
-        Set.of(NASTY_FILE));
+        Set.of(NASTY_FILE), List.of());
 
     String html = HtmlReport.render(report);
 
@@ -57,7 +60,7 @@ class HtmlReportTest {
         bad(Outcome.FAILED, "c.json", 1, 0L, 1000, "boom", null),
         bad(Outcome.ERROR, "d.json", 1, 1000L, 1000, "session not created", null),
         new ReportFile("e.json", 1, Outcome.SKIPPED, null, 0, 1, List.of(), null, "skipped: upstream c.json did not pass", null)),
-        Set.of("a.json", "c.json", "not-in-this-run.json"));
+        Set.of("a.json", "c.json", "not-in-this-run.json"), List.of());
 
     Document page = parse(HtmlReport.render(report));
 
@@ -125,6 +128,31 @@ class HtmlReportTest {
         .containsExactly("https://ci.example/artifacts/remote.png", "1/shop/check%20out/failure%20%231.png");
     assertThat(page.getElementsByTagName("img").getLength()).as("a thumbnail only of the screenshot beside the report").isEqualTo(1);
     assertThat(((Element) page.getElementsByTagName("img").item(0)).getAttribute("src")).isEqualTo("1/shop/check%20out/failure%20%231.png");
+  }
+
+  @Test
+  void theCrossShardEventsAreListedInTheOrderPublishedAfterTheRunsStart() throws Exception {
+    long start = Instant.parse("2025-06-01T12:00:00Z").toEpochMilli();
+    FileRun ships = new FileRun("orders/ship.json", "orders/ship.json", 1, Outcome.PASSED, 3000, 1, List.of(), null, null, List.of(),
+        start + 500, List.of(new Event("order.shipped", "A-17", "orders/ship.json", 1, start + 3200)));
+    FileRun creates = new FileRun("orders/create.json", "orders/create.json", 0, Outcome.PASSED, 2000, 1, List.of(), null, null,
+        List.of(), start, List.of(new Event("order.created", "A-17 <b>", "orders/create.json", 0, start + 1500)));
+    RunReport report = RunReport.of("r", "Succeeded", "2025-06-01T12:00:00Z", 4000, List.of(ships, creates), Set.of(), f -> null);
+
+    Document page = parse(HtmlReport.render(report));
+
+    List<Element> rows = withClass(page, "section", "events").stream().flatMap(section -> rows(section).stream()).toList();
+    assertThat(rows).extracting(Element::getTextContent).containsExactly(
+        "aftertopicvaluepublished byshard",
+        "2sorder.createdA-17 <b>orders/create.json0",
+        "3sorder.shippedA-17orders/ship.json1");
+    assertThat(withClass(parse(HtmlReport.render(run("quiet", "Succeeded", List.of(passed("a.json", 0, 0L, 1000))))), "section", "events"))
+        .as("no section for a run without events").isEmpty();
+  }
+
+  private static List<Element> rows(Element section) {
+    org.w3c.dom.NodeList rows = section.getElementsByTagName("tr");
+    return java.util.stream.IntStream.range(0, rows.getLength()).mapToObj(i -> (Element) rows.item(i)).toList();
   }
 
   @Test

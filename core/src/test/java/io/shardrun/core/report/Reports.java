@@ -27,7 +27,7 @@ final class Reports {
   }
 
   static RunReport run(String name, String phase, List<ReportFile> files) {
-    return new RunReport(name, phase, "2025-06-01T12:00:00.123Z", 61_000, files, Set.of());
+    return new RunReport(name, phase, "2025-06-01T12:00:00.123Z", 61_000, files, Set.of(), List.of());
   }
 
   /**
@@ -49,7 +49,7 @@ final class Reports {
       shardClock[shard] += duration;
     }
     return new RunReport("run-20250601-120000-000", "Failed", "2025-06-01T12:00:00.123Z",
-        IntStream.range(0, shards).mapToLong(s -> shardClock[s]).max().orElse(0), files, Set.of("area-1/feature-1.json"));
+        IntStream.range(0, shards).mapToLong(s -> shardClock[s]).max().orElse(0), files, Set.of("area-1/feature-1.json"), List.of());
   }
 
   static Document parse(String html) throws Exception {
