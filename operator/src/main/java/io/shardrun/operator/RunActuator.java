@@ -145,15 +145,13 @@ final class RunActuator {
 
   private static void create(KubernetesClient client, HasMetadata object) {
     try {
-      client.resource(object).create();
+      CreateOnce.create(client, object);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 400 || e.getCode() == 422) { // the API server refuses what this run asks for: retrying cannot help
         throw new Rejected("the API server refused " + object.getKind() + " " + object.getMetadata().getName() + ": "
             + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()));
       }
-      if (e.getCode() != 409) { // 409: it exists (an earlier reconcile, or another replica before a failover)
-        throw e;
-      }
+      throw e;
     }
   }
 

@@ -25,7 +25,7 @@ import java.util.List;
  * last written. A stage that ended keeps its result even when its TestRun is gone later.
  */
 public final class PipelineDecider {
-  static final String STAGE_NAME_TAKEN = "StageNameTaken";
+  private static final String STAGE_NAME_TAKEN = "StageNameTaken";
 
   public PipelineDecision decide(PipelineObservation observed) {
     TestPipeline pipeline = observed.pipeline();
@@ -74,7 +74,7 @@ public final class PipelineDecider {
         done ? progress.phase().name() : taken != null ? STAGE_NAME_TAKEN : "InProgress", taken != null ? taken : progress.verdict(spec),
         generation(pipeline), now));
     List<Announcement> announcements = announcements(before, status, progress, spec);
-    if (taken != null && !STAGE_NAME_TAKEN.equals(completeReason(before))) {
+    if (taken != null && !waitsForAName(before)) {
       announcements.add(new Announcement(true, STAGE_NAME_TAKEN, taken));
     }
     return new PipelineDecision(create, status, announcements);
@@ -89,9 +89,10 @@ public final class PipelineDecider {
         .anyMatch(owner -> owner.getUid().equals(pipeline.getMetadata().getUid())) ? run : null;
   }
 
-  private static String completeReason(TestPipelineStatus before) {
-    Condition complete = before == null ? null : Conditions.find(before.getConditions(), Conditions.COMPLETE);
-    return complete == null ? null : complete.getReason();
+  /** Whether {@code status} has a stage waiting for a TestRun of its name that is not the pipeline's to be deleted. */
+  static boolean waitsForAName(TestPipelineStatus status) {
+    Condition complete = status == null ? null : Conditions.find(status.getConditions(), Conditions.COMPLETE);
+    return complete != null && STAGE_NAME_TAKEN.equals(complete.getReason());
   }
 
   /** A stage as its TestRun shows it; Waiting without one, unless it ended before (its TestRun deleted since). */

@@ -1,10 +1,8 @@
 package io.shardrun.operator.pipeline;
 
-import io.fabric8.kubernetes.api.model.Condition;
 import io.shardrun.crd.v1alpha1.TestPipelineStatus;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.operator.decide.Announcement;
-import io.shardrun.operator.decide.Conditions;
 import java.util.List;
 
 /**
@@ -21,7 +19,6 @@ public record PipelineDecision(TestRun create, TestPipelineStatus status, List<A
 
   /** Whether a stage waits for a TestRun of its name that is not the pipeline's to be deleted, which no watch reports. */
   public boolean waitsForAName() {
-    Condition complete = status == null ? null : Conditions.find(status.getConditions(), Conditions.COMPLETE);
-    return complete != null && PipelineDecider.STAGE_NAME_TAKEN.equals(complete.getReason());
+    return PipelineDecider.waitsForAName(status);
   }
 }

@@ -1,7 +1,6 @@
 package io.shardrun.operator.pipeline;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -14,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.shardrun.core.pipeline.StageRuns;
 import io.shardrun.crd.v1alpha1.TestPipeline;
 import io.shardrun.crd.v1alpha1.TestRun;
+import io.shardrun.operator.CreateOnce;
 import io.shardrun.operator.Events;
 import io.shardrun.operator.StatusWrite;
 import java.time.Clock;
@@ -85,18 +85,13 @@ public final class TestPipelineReconciler implements Reconciler<TestPipeline> {
    * @return null when created, else the TestRun that has the name
    */
   private static TestRun create(KubernetesClient client, TestRun run) {
-    try {
-      client.resource(run).create();
+    if (CreateOnce.create(client, run)) {
       return null;
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 409) {
-        throw e;
-      }
-      TestRun existing = client.resource(run).get();
-      if (existing == null) {
-        throw e; // deleted in between: the next reconcile creates it
-      }
-      return existing;
     }
+    TestRun existing = client.resource(run).get();
+    if (existing == null) { // deleted in between: the retried reconcile creates it
+      throw new IllegalStateException("TestRun " + run.getMetadata().getName() + " was deleted as it was being created");
+    }
+    return existing;
   }
 }

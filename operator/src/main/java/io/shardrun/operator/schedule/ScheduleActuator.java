@@ -1,12 +1,11 @@
 package io.shardrun.operator.schedule;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.shardrun.crd.v1alpha1.TestRun;
 import io.shardrun.crd.v1alpha1.TestRunSchedule;
+import io.shardrun.operator.CreateOnce;
 import io.shardrun.operator.Events;
 import io.shardrun.operator.StatusWrite;
-import java.net.HttpURLConnection;
 import java.util.function.Consumer;
 
 /**
@@ -28,26 +27,13 @@ public final class ScheduleActuator {
     for (String name : decision.deletions()) {
       client.resources(TestRun.class).inNamespace(namespace).withName(name).delete(); // already gone is fine
     }
-    if (decision.create() != null && created(client, decision.create())) {
+    if (decision.create() != null && CreateOnce.create(client, decision.create())) {
       decision.onCreated().forEach(announcement -> events.record(schedule, announcement));
     }
-    if (client.getKubernetesSerialization().asJson(decision.status())
-        .equals(client.getKubernetesSerialization().asJson(schedule.getStatus()))) {
+    if (StatusWrite.unchanged(schedule.getStatus(), decision.status())) {
       return;
     }
     written.accept(StatusWrite.update(client, schedule, new TestRunSchedule(), decision.status()));
     decision.announcements().forEach(announcement -> events.record(schedule, announcement));
-  }
-
-  private static boolean created(KubernetesClient client, TestRun run) {
-    try {
-      client.resource(run).create();
-      return true;
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-        return false;
-      }
-      throw e;
-    }
   }
 }
