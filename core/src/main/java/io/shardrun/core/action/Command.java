@@ -110,6 +110,22 @@ public enum Command {
     return wireName.startsWith("verify");
   }
 
+  /**
+   * Whether a step may end on a page other than the one it started on: it acts on the page, runs
+   * a script, or waits while the page may load another. Reading, asserting, storing, echoing and
+   * taking a screenshot change nothing a page could load from.
+   */
+  public boolean mayLoadAPage() {
+    return switch (this) {
+      case ASSERT_TEXT, ASSERT_NOT_TEXT, ASSERT_VALUE, ASSERT_TITLE, ASSERT_ELEMENT_PRESENT, ASSERT_ELEMENT_NOT_PRESENT,
+          ASSERT_CHECKED, ASSERT_NOT_CHECKED, ASSERT, ASSERT_WITHIN_BUDGET,
+          VERIFY_TEXT, VERIFY_NOT_TEXT, VERIFY_VALUE, VERIFY_TITLE, VERIFY_ELEMENT_PRESENT, VERIFY_ELEMENT_NOT_PRESENT,
+          VERIFY_CHECKED, VERIFY_NOT_CHECKED, VERIFY,
+          STORE, STORE_TEXT, STORE_VALUE, STORE_TITLE, ECHO, SCREENSHOT, SET_WINDOW_SIZE, PUBLISH_EVENT -> false;
+      default -> true;
+    };
+  }
+
   /** The wait commands whose value is Selenium IDE's timeout in milliseconds (waitForEvent's is a pattern). */
   public boolean isWait() {
     return value == OPTIONAL_MILLIS;

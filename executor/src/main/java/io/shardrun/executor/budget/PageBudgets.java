@@ -12,9 +12,9 @@ import java.util.function.UnaryOperator;
 import org.openqa.selenium.WebDriver;
 
 /**
- * One file attempt's pages held against the suite's budgets: after each step, the page the step
- * led to (a navigation not measured before) is measured and checked; {@code assertWithinBudget}
- * checks the latest one on demand.
+ * One file attempt's pages held against the suite's budgets: after a step, the page it led to (a
+ * navigation not measured before) is measured and checked; {@code assertWithinBudget} checks the
+ * latest one on demand.
  */
 public final class PageBudgets {
   private final Budgets budgets;

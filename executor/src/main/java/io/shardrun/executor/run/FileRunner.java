@@ -189,7 +189,10 @@ public final class FileRunner {
         status = StepStatus.FAILED;
         error = stopped;
       }
-      PageBudgets.PageCheck page = status == StepStatus.PASSED ? pages.afterStep() : PageBudgets.PageCheck.NONE;
+      // Asking the browser is a round trip: not after a step that cannot have loaded a page, unless
+      // it is the last, where a page that loaded by itself would otherwise go unmeasured.
+      boolean measure = status == StepStatus.PASSED && (step.command().mayLoadAPage() || i == steps.size() - 1);
+      PageBudgets.PageCheck page = measure ? pages.afterStep() : PageBudgets.PageCheck.NONE;
       if (page.failure() != null) {
         status = StepStatus.FAILED;
         error = page.failure();

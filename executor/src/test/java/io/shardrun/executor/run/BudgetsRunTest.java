@@ -114,6 +114,22 @@ class BudgetsRunTest {
   }
 
   @Test
+  void aPageThatLoadsByItselfIsMeasuredAtTheNextStepThatMayLoadOneOrAtTheLast() {
+    FileRun run = run(BUDGETS, """
+        {"steps": [
+          {"command": "open", "target": "${SITE}/fast"},
+          {"command": "runScript", "target": "setTimeout(function () { location.href = '/heavy'; }, 500)"},
+          {"command": "assertElementPresent", "target": "css=script[src='/big.js']"},
+          {"command": "assertTitle", "target": "Heavy"}
+        ]}""");
+
+    assertThat(run.status()).as(run.message()).isEqualTo(Outcome.PASSED);
+    // The assertion that waited for /heavy asks the browser nothing more; the file's last step does.
+    assertThat(run.steps()).extracting(s -> s.metrics() == null ? null : s.metrics().route())
+        .containsExactly("/fast", null, null, "/heavy");
+  }
+
+  @Test
   void transferredBytesCountTheResourcesAndAWarnBudgetOnlyWarns() {
     FileRun run = run(BUDGETS, """
         {"steps": [{"command": "open", "target": "${SITE}/heavy"}]}""");
