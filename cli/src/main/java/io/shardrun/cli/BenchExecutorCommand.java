@@ -63,7 +63,8 @@ import picocli.CommandLine.Spec;
 @picocli.CommandLine.Command(name = "bench-executor", description =
     "Benchmark the executor on this machine. (1) Wall time of the example suite (without tag " + BenchExecutorCommand.EXCLUDED_TAG
         + ") against the example site, planned and run as 'shardrun run' does with parallel = shards:"
-        + " median, min and max of --repeat runs per shard count and isolation (context, session; interleaved), the"
+        + " median, min and max of --repeat runs per shard count and isolation (context, session; interleaved, after an"
+        + " untimed warm-up run of each at the first shard count), the"
         + " speed-up against 1 shard and context against session; at 1 shard also a plain-WebDriver baseline (the same"
         + " files, a new session and profile each, no executor) and each isolation against it; files the baseline"
         + " cannot run are left out; a run where any file did not pass counts as failed,"
@@ -175,38 +176,30 @@ final class BenchExecutorCommand implements Callable<Integer> {
     Map<String, String> environment = Map.of("BASE_URL", baseUrl);
     Path artifacts = Files.createTempDirectory("shardrun-bench-executor-");
     try {
-      for (int r = 1; r <= repeat; r++) {
-        for (int i = 0; i < groups.size(); i++) {
+      // Run 0 is a warm-up of the first shard count, untimed: whichever configuration ran first
+      // would pay for the cold start of the JVM, Chromium and the page cache.
+      for (int r = 0; r <= repeat; r++) {
+        for (int i = 0; i < (r == 0 ? 1 : groups.size()); i++) {
           List<Cell> group = groups.get(i);
-          Plan plan = plans.get(i);
           for (int k = 0; k < group.size(); k++) {
             Cell cell = group.get((k + r) % group.size()); // which goes first rotates from run to run
             long start = System.nanoTime();
-            List<String> bad;
-            if (cell.isolation() == null) {
-              bad = PlainWebDriverRun.run(tools, plan.shards().get(0).paths().stream().map(suite::file).toList(), environment);
-            } else {
-              RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
-              LocalRun run = new LocalRun(suite, LocalWork.planned(plan), environment, Variants.NONE, FailFast.off(), limits,
-                  new LocalBrowsers(tools, true, cell.isolation(), notice -> { }, ExtensionsFolder.of(suiteDir, suite)),
-                  artifacts.resolve(cell.shards() + "-shards-" + cell.label() + "-run-" + r));
-              List<FileRun> runs = run.run(cell.shards(), file -> {});
-              bad = new ArrayList<>(runs.stream().filter(f -> f.status() != Outcome.PASSED)
-                  .map(f -> f.file() + " " + f.status().label() + ": " + f.message()).toList());
-              if (runs.size() != plan.fileCount()) {
-                bad.add(runs.size() + " of " + plan.fileCount() + " files ran");
-              }
-            }
+            List<String> bad = runCell(cell, plans.get(i), suite, environment, tools, artifacts.resolve(cell.shards() + "-shards-"
+                + cell.label() + "-run-" + r));
             double elapsed = (System.nanoTime() - start) / 1e9;
+            String run = r == 0 ? "warm-up" : String.format(Locale.ROOT, "run %d/%d", r, repeat);
+            err.printf(Locale.ROOT, "%d shards, %s, %s: %s%n", cell.shards(), cell.label(), run,
+                bad.isEmpty() ? String.format(Locale.ROOT, "%.2f s", elapsed) : "failed");
+            err.flush();
+            if (r == 0) {
+              continue;
+            }
             if (bad.isEmpty()) {
               seconds.computeIfAbsent(cell, c -> new ArrayList<>()).add(elapsed);
             } else {
               failures.add(String.format(Locale.ROOT, "%d shards, %s, run %d: %d of %d files passed; %s", cell.shards(),
-                  cell.label(), r, plan.fileCount() - bad.size(), plan.fileCount(), String.join("; ", bad)));
+                  cell.label(), r, plans.get(i).fileCount() - bad.size(), plans.get(i).fileCount(), String.join("; ", bad)));
             }
-            err.printf(Locale.ROOT, "%d shards, %s, run %d/%d: %s%n", cell.shards(), cell.label(), r, repeat,
-                bad.isEmpty() ? String.format(Locale.ROOT, "%.2f s", elapsed) : "failed");
-            err.flush();
           }
         }
       }
@@ -251,6 +244,24 @@ final class BenchExecutorCommand implements Callable<Integer> {
   private static Double median(Map<Cell, List<Double>> seconds, Cell cell) {
     List<Double> times = seconds.get(cell);
     return times == null ? null : Stats.of(toArray(times)).median();
+  }
+
+  /** Runs the plan's first shard (or all, in parallel) as the cell says; returns what did not pass. */
+  private List<String> runCell(Cell cell, Plan plan, Suite suite, Map<String, String> environment, BrowserTools tools,
+      Path runDir) throws IOException, InterruptedException {
+    if (cell.isolation() == null) {
+      return PlainWebDriverRun.run(tools, plan.shards().get(0).paths().stream().map(suite::file).toList(), environment);
+    }
+    RunLimits limits = new RunLimits(StepRunner.DEFAULT_WAIT, RunLimits.DEFAULT_FILE_TIMEOUT, null, Instant.now());
+    LocalRun run = new LocalRun(suite, LocalWork.planned(plan), environment, Variants.NONE, FailFast.off(), limits,
+        new LocalBrowsers(tools, true, cell.isolation(), notice -> { }, ExtensionsFolder.of(suiteDir, suite)), runDir);
+    List<FileRun> runs = run.run(cell.shards(), file -> {});
+    List<String> bad = new ArrayList<>(runs.stream().filter(f -> f.status() != Outcome.PASSED)
+        .map(f -> f.file() + " " + f.status().label() + ": " + f.message()).toList());
+    if (runs.size() != plan.fileCount()) {
+      bad.add(runs.size() + " of " + plan.fileCount() + " files ran");
+    }
+    return bad;
   }
 
   // ---- (2) per-step overhead and session cost

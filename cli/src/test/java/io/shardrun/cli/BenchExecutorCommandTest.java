@@ -52,6 +52,9 @@ class BenchExecutorCommandTest {
         + " one per file\\); context/session " + NUMBER);
     assertThat(cli.err()).contains("1 shards, context, run 1/1: ", "1 shards, session, run 1/1: ", "1 shards, baseline, run 1/1: ",
         "2 shards, context, run 1/1: ");
+    // An untimed warm-up of each configuration at the first shard count goes before.
+    assertThat(cli.err().lines().filter(l -> l.contains("warm-up")).toList()).hasSize(3).allMatch(l -> l.startsWith("1 shards, "));
+    assertThat(cli.err().indexOf("warm-up")).isLessThan(cli.err().indexOf("run 1/1"));
   }
 
   @Test
