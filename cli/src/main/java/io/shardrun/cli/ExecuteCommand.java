@@ -31,6 +31,7 @@ import io.shardrun.executor.browser.RemoteSessions;
 import io.shardrun.executor.browser.WebDriverStatus;
 import io.shardrun.executor.event.PodEventBus;
 import io.shardrun.executor.publish.DebouncedPublisher;
+import io.shardrun.executor.publish.OwnPodAnnotations;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
 import io.shardrun.executor.publish.PublishException;
 import io.shardrun.executor.publish.ShardProgress;
@@ -208,7 +209,7 @@ final class ExecuteCommand implements Callable<Integer> {
           Instant at = new StartWait(ownAnnotation(client, StartTogether.ANNOTATION), Clock.systemUTC()).await();
           spec.commandLine().getOut().println("started together at " + at);
         }
-        PodEventBus events = new PodEventBus(client, podNamespace, podName, progress::published);
+        PodEventBus events = new PodEventBus(ownAnnotations(client), progress::published);
         FileRunner runner = new FileRunner(sessions, variables(System.getenv()), limits, out.resolve(Integer.toString(shard)), watchdog,
             events);
         FailFast stops = failFast ? FailFast.on(ownAnnotation(client, FailFastStop.ANNOTATION)) : FailFast.off();
@@ -228,12 +229,16 @@ final class ExecuteCommand implements Callable<Integer> {
     }
   }
 
+  private OwnPodAnnotations ownAnnotations(KubernetesClient client) {
+    return new OwnPodAnnotations(client, podNamespace, podName);
+  }
+
   private PodAnnotationReader ownAnnotation(KubernetesClient client, String annotation) {
-    return new PodAnnotationReader(client, podNamespace, podName, annotation, this::warn);
+    return new PodAnnotationReader(ownAnnotations(client), annotation, this::warn);
   }
 
   private DynamicShard dynamicShard(KubernetesClient client, Plan plan, ShardRunner runner, ShardProgress progress) {
-    AssignmentWait assignments = new AssignmentWait(new PodAssignmentReader(client, podNamespace, podName), ASSIGNMENT_POLL,
+    AssignmentWait assignments = new AssignmentWait(new PodAssignmentReader(ownAnnotations(client)), ASSIGNMENT_POLL,
         Duration.ofSeconds(assignmentWait), this::warn);
     return new DynamicShard(plan.units(), runner, assignments, progress);
   }

@@ -1,16 +1,13 @@
 package io.shardrun.executor.event;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.shardrun.core.results.Event;
 import io.shardrun.core.results.RelayedEvents;
+import io.shardrun.executor.publish.OwnPodAnnotations;
 import io.shardrun.executor.publish.PublishException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -25,17 +22,13 @@ public final class PodEventBus implements EventBus {
   /** Each read is a GET of the pod: once a second per waiting step is the API server's share. */
   static final Duration POD_POLL = Duration.ofSeconds(1);
 
-  private final KubernetesClient client;
-  private final String namespace;
-  private final String pod;
+  private final OwnPodAnnotations pod;
   private final Consumer<Event> published;
   private final List<Event> log = new ArrayList<>();
   private final Set<Event> seen = new HashSet<>();
 
   /** @param published told each event this shard publishes, to put it in the shard's results document */
-  public PodEventBus(KubernetesClient client, String namespace, String pod, Consumer<Event> published) {
-    this.client = client;
-    this.namespace = namespace;
+  public PodEventBus(OwnPodAnnotations pod, Consumer<Event> published) {
     this.pod = pod;
     this.published = published;
   }
@@ -72,14 +65,7 @@ public final class PodEventBus implements EventBus {
   }
 
   private List<Event> relayed() {
-    Pod found;
-    try {
-      found = client.pods().inNamespace(namespace).withName(pod).get();
-    } catch (KubernetesClientException e) {
-      throw PublishException.reading(namespace + "/" + pod, client.getMasterUrl().toString(), e);
-    }
-    Map<String, String> annotations = found == null ? null : found.getMetadata().getAnnotations();
-    String value = annotations == null ? null : annotations.get(RelayedEvents.ANNOTATION);
-    return value == null ? List.of() : RelayedEvents.decode(value, "pod " + namespace + "/" + pod + " annotation " + RelayedEvents.ANNOTATION);
+    String value = pod.read().map(annotations -> annotations.get(RelayedEvents.ANNOTATION)).orElse(null);
+    return value == null ? List.of() : RelayedEvents.decode(value, pod.describe() + " annotation " + RelayedEvents.ANNOTATION);
   }
 }

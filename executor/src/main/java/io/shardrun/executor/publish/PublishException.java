@@ -24,9 +24,9 @@ public final class PublishException extends RuntimeException {
     return failed("cannot publish results into pod " + pod + ": ", apiServer, failure);
   }
 
-  /** A failed read of the pod, {@code NAMESPACE/NAME}, for its assignment. */
+  /** A failed read of the pod, named as {@code pod NAMESPACE/NAME}, for what the operator left on it. */
   public static PublishException reading(String pod, String apiServer, KubernetesClientException failure) {
-    return failed("cannot read the assignment of pod " + pod + ": ", apiServer, failure);
+    return failed("cannot read " + pod + ": ", apiServer, failure);
   }
 
   private static PublishException failed(String what, String apiServer, KubernetesClientException failure) {

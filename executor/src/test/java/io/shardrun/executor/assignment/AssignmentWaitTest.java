@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class AssignmentWaitTest {
-  static final PublishException UNREACHABLE = PublishException.reading("qa/p", "https://10.96.0.1:443/",
+  static final PublishException UNREACHABLE = PublishException.reading("pod qa/p", "https://10.96.0.1:443/",
       new KubernetesClientException("connection reset"));
 
   final List<String> warnings = new CopyOnWriteArrayList<>();
@@ -49,7 +49,7 @@ class AssignmentWaitTest {
 
     assertThat(waitOn(answering(Assignment.none(), UNREACHABLE, UNREACHABLE, UNREACHABLE, given), Duration.ofSeconds(5)).until(1))
         .isEqualTo(given);
-    assertThat(warnings).containsExactly("cannot read the assignment of pod qa/p: the request to the API server at"
+    assertThat(warnings).containsExactly("cannot read pod qa/p: the request to the API server at"
         + " https://10.96.0.1:443/ failed: connection reset; will retry");
   }
 
@@ -65,7 +65,7 @@ class AssignmentWaitTest {
     assertThatThrownBy(() -> waitOn(answering(Assignment.none().plus(List.of(0)), UNREACHABLE), Duration.ofSeconds(1)).until(2))
         .isInstanceOf(AssignmentException.class)
         .hasMessage("pod qa/p was given no batch 2 within 1 s: its shardrun.io/assignment annotation holds 1 batch and does not"
-            + " say done; the operator hands out the batches: check that it is running; the last read failed: cannot read the"
-            + " assignment of pod qa/p: the request to the API server at https://10.96.0.1:443/ failed: connection reset");
+            + " say done; the operator hands out the batches: check that it is running; the last read failed: cannot read pod"
+            + " qa/p: the request to the API server at https://10.96.0.1:443/ failed: connection reset");
   }
 }

@@ -13,6 +13,7 @@ import io.shardrun.core.results.Outcome;
 import io.shardrun.core.results.RelayedEvents;
 import io.shardrun.executor.TestBrowser;
 import io.shardrun.executor.TestFiles;
+import io.shardrun.executor.publish.OwnPodAnnotations;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class PodEventBusTest {
   void readsTheRelayedEventsOfItsOwnPodAfterItsOwnAndKeepsOffsetsAsTheRelayGrows() {
     pod("qa", "run-shard-0-a", Map.of());
     List<Event> told = new ArrayList<>();
-    PodEventBus bus = new PodEventBus(client, "qa", "run-shard-0-a", told::add);
+    PodEventBus bus = new PodEventBus(new OwnPodAnnotations(client, "qa", "run-shard-0-a"), told::add);
     Event own = new Event("order.shipped", "order-17", "ship.json", 0, 3_000L);
 
     bus.publish(own);
@@ -71,14 +72,14 @@ class PodEventBusTest {
   @Test
   void anAnnotationThatHoldsNoEventsIsAnErrorNamingThePodAndAnnotation() {
     pod("qa", "run-shard-1-b", Map.of(RelayedEvents.ANNOTATION, "{\"events\": 3}"));
-    assertThatThrownBy(() -> new PodEventBus(client, "qa", "run-shard-1-b", e -> {}).read(0))
+    assertThatThrownBy(() -> new PodEventBus(new OwnPodAnnotations(client, "qa", "run-shard-1-b"), e -> {}).read(0))
         .hasMessageStartingWith("pod qa/run-shard-1-b annotation shardrun.io/events: bad relayed events: ");
   }
 
   @Test
   void aWaitInAShardPodPassesOnAnEventTheOperatorRelayed() {
     pod("qa", "run-shard-2-c", Map.of(RelayedEvents.ANNOTATION, RelayedEvents.encode(List.of(CREATED))));
-    PodEventBus bus = new PodEventBus(client, "qa", "run-shard-2-c", e -> {});
+    PodEventBus bus = new PodEventBus(new OwnPodAnnotations(client, "qa", "run-shard-2-c"), e -> {});
     RunLimits limits = new RunLimits(Duration.ofSeconds(2), Duration.ofSeconds(60), null, Instant.now());
 
     FileRun run = new FileRunner(TestBrowser.sessions(), Map.of(), limits, out, WATCHDOG, bus).run(TestFiles.parse("ship.json", """

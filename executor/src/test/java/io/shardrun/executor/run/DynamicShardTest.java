@@ -26,6 +26,7 @@ import io.shardrun.executor.assignment.PodAssignmentReader;
 import io.shardrun.executor.browser.BrowserSession;
 import io.shardrun.executor.browser.SessionFactory;
 import io.shardrun.executor.publish.DebouncedPublisher;
+import io.shardrun.executor.publish.OwnPodAnnotations;
 import io.shardrun.executor.publish.PodAnnotationPublisher;
 import io.shardrun.executor.publish.ShardProgress;
 import java.nio.file.Path;
@@ -180,7 +181,7 @@ class DynamicShardTest {
         ShardProgress progress = ShardProgress.dynamic(0, started, publisher);
         ownPod.publish(progress.document(ShardState.RUNNING));
         ShardRunner runner = new ShardRunner(SUITE, new FileRunner(NO_BROWSER, Map.of(), limits, out, WATCHDOG), limits, Variants.NONE, FailFast.off(), progress::finished);
-        AssignmentWait assignments = new AssignmentWait(new PodAssignmentReader(client, NAMESPACE, pod), Duration.ofMillis(50),
+        AssignmentWait assignments = new AssignmentWait(new PodAssignmentReader(new OwnPodAnnotations(client, NAMESPACE, pod)), Duration.ofMillis(50),
             assignmentWait, warnings::add);
         List<FileRun> runs = new DynamicShard(UNITS, runner, assignments, progress).run(0);
         publisher.finish(progress.document(ShardState.DONE));
