@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.shardrun.core.budget.Budgets;
 import io.shardrun.core.results.Event;
@@ -14,6 +17,7 @@ import io.shardrun.core.results.RelayedEvents;
 import io.shardrun.executor.TestBrowser;
 import io.shardrun.executor.TestFiles;
 import io.shardrun.executor.publish.OwnPodAnnotations;
+import io.shardrun.executor.publish.PublishException;
 import io.shardrun.executor.run.FileRunner;
 import io.shardrun.executor.run.RunLimits;
 import java.nio.file.Path;
@@ -67,6 +71,16 @@ class PodEventBusTest {
     assertThat(second.events()).as("its own event, relayed back, is not read twice").containsExactly(CREATED);
     assertThat(third.events()).containsExactly(PAID);
     assertThat(bus.read(0).events()).containsExactly(own, CREATED, PAID);
+  }
+
+  @Test
+  void aPodThatCannotBeReadIsAnErrorNamingThePod() {
+    Config nowhere = new ConfigBuilder().withMasterUrl("http://127.0.0.1:1").withRequestRetryBackoffLimit(0).build();
+    try (KubernetesClient unreachable = new KubernetesClientBuilder().withConfig(nowhere).build()) {
+      assertThatThrownBy(() -> new PodEventBus(new OwnPodAnnotations(unreachable, "qa", "run-shard-3-d"), e -> {}).read(0))
+          .isInstanceOf(PublishException.class)
+          .hasMessageStartingWith("cannot read pod qa/run-shard-3-d: the API server at http://127.0.0.1:1/ could not be reached");
+    }
   }
 
   @Test
