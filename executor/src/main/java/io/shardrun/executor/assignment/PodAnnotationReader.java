@@ -14,7 +14,7 @@ public record PodAnnotationReader(OwnPodAnnotations pod, String annotation, Cons
   @Override
   public String get() {
     try {
-      return pod.read().map(annotations -> annotations.get(annotation)).orElse(null);
+      return pod.get(annotation);
     } catch (PublishException e) {
       warn.accept(e.getMessage() + " (for annotation " + annotation + ")");
       return null;

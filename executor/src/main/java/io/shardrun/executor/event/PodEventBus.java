@@ -65,7 +65,7 @@ public final class PodEventBus implements EventBus {
   }
 
   private List<Event> relayed() {
-    String value = pod.read().map(annotations -> annotations.get(RelayedEvents.ANNOTATION)).orElse(null);
+    String value = pod.get(RelayedEvents.ANNOTATION);
     return value == null ? List.of() : RelayedEvents.decode(value, pod.describe() + " annotation " + RelayedEvents.ANNOTATION);
   }
 }

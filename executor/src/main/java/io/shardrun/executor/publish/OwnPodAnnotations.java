@@ -36,4 +36,14 @@ public record OwnPodAnnotations(KubernetesClient client, String namespace, Strin
     Map<String, String> annotations = found.getMetadata().getAnnotations();
     return Optional.of(annotations == null ? Map.of() : annotations);
   }
+
+  /**
+   * One annotation's value as the API server has it now; null when the pod does not have it, or
+   * does not exist.
+   *
+   * @throws PublishException as {@link #read()}
+   */
+  public String get(String annotation) {
+    return read().map(annotations -> annotations.get(annotation)).orElse(null);
+  }
 }
