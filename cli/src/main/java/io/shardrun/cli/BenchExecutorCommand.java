@@ -181,10 +181,11 @@ final class BenchExecutorCommand implements Callable<Integer> {
       for (int r = 0; r <= repeat; r++) {
         for (int i = 0; i < (r == 0 ? 1 : groups.size()); i++) {
           List<Cell> group = groups.get(i);
+          Plan plan = plans.get(i);
           for (int k = 0; k < group.size(); k++) {
             Cell cell = group.get((k + r) % group.size()); // which goes first rotates from run to run
             long start = System.nanoTime();
-            List<String> bad = runCell(cell, plans.get(i), suite, environment, tools, artifacts.resolve(cell.shards() + "-shards-"
+            List<String> bad = runCell(cell, plan, suite, environment, tools, artifacts.resolve(cell.shards() + "-shards-"
                 + cell.label() + "-run-" + r));
             double elapsed = (System.nanoTime() - start) / 1e9;
             String run = r == 0 ? "warm-up" : String.format(Locale.ROOT, "run %d/%d", r, repeat);
@@ -198,7 +199,7 @@ final class BenchExecutorCommand implements Callable<Integer> {
               seconds.computeIfAbsent(cell, c -> new ArrayList<>()).add(elapsed);
             } else {
               failures.add(String.format(Locale.ROOT, "%d shards, %s, run %d: %d of %d files passed; %s", cell.shards(),
-                  cell.label(), r, plans.get(i).fileCount() - bad.size(), plans.get(i).fileCount(), String.join("; ", bad)));
+                  cell.label(), r, plan.fileCount() - bad.size(), plan.fileCount(), String.join("; ", bad)));
             }
           }
         }
